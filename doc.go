@@ -1,0 +1,33 @@
+// Package diarize turns a flat interview transcript — one block of
+// speech-recognition text with no speaker labels — into typed, alternating
+// interviewer and guest turns.
+//
+// The work is split into three packages that depend on each other in one
+// direction:
+//
+//   - [github.com/textdiarize/diarize/speaker] names the parties: roles
+//     (interviewer, guest) and names.
+//   - [github.com/textdiarize/diarize/turn] defines spans, scored
+//     segments and turns, and decodes segments into turns over the whole
+//     conversation.
+//   - [github.com/textdiarize/diarize/transcript] is the pipeline: input
+//     checks, sentence segmentation, noise, scoring, decoding, and the
+//     renderers. Its entry point is [github.com/textdiarize/diarize/transcript.Parse].
+//
+// The command-line tool is in examples/diarize.
+//
+// # Offsets
+//
+// Every position in the API and in the JSON output is a byte offset into
+// the exact input bytes, and every range is half-open: a turn with start 3
+// and end 8 holds input[3:8]. Offsets fall on UTF-8 rune boundaries. Line
+// and column numbers appear only in error messages; both are 1-based and
+// the column counts bytes.
+//
+// # Invariants
+//
+// Turn ranges are in order and disjoint, and consecutive turns belong to
+// different speakers. Noise spans (speech-recognition artifacts, spoken by
+// nobody) lie between turns or inside a turn's range. Together, turns and
+// noise spans cover every non-space byte of the input: nothing is dropped.
+package diarize

@@ -1,0 +1,114 @@
+// Command diarize turns a flat interview transcript into alternating
+// interviewer and guest turns and prints them as JSON.
+//
+// Usage:
+//
+//	diarize [flags] [FILE]
+//
+// With no FILE it reads standard input; with no FILE and nothing piped in,
+// or with -sample, it parses a built-in sample interview and says so on
+// standard error. With -score it scores the parser on gold files instead
+// (see the corpus README for the metrics).
+package main
+
+import (
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/textdiarize/diarize/transcript"
+)
+
+//go:embed sample.txt
+var sample []byte
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole command, apart from the process: it returns the exit
+// status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("diarize", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		useSample = fs.Bool("sample", false, "parse the built-in sample interview")
+		score     = fs.Bool("score", false, "score the parser on gold corpus files (FILE... are gold JSON files)")
+		maxBytes  = fs.Int("max-bytes", transcript.DefaultMaxBytes, "reject input larger than this many bytes")
+	)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: diarize [flags] [FILE]\n       diarize -score GOLD.json...\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *score {
+		if fs.NArg() == 0 {
+			fmt.Fprintln(stderr, "diarize: -score needs gold JSON files")
+			return 2
+		}
+		return scoreFiles(fs.Args(), stdout, stderr)
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "diarize: one input file at a time")
+		return 2
+	}
+	name, src, err := input(fs.Args(), *useSample, stdin, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "diarize: %v\n", err)
+		return 1
+	}
+	p := transcript.Parser{MaxBytes: *maxBytes}
+	tr, err := p.Parse(src)
+	if err != nil {
+		var e *transcript.Error
+		if errors.As(err, &e) {
+			fmt.Fprintf(stderr, "%s:%d:%d: %v\n", name, e.Line, e.Column, e.Err)
+		} else {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		}
+		return 1
+	}
+	if err := tr.WriteJSON(stdout); err != nil {
+		fmt.Fprintf(stderr, "diarize: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// input reads the transcript to parse and names it for messages.
+func input(args []string, useSample bool, stdin io.Reader, stderr io.Writer) (string, []byte, error) {
+	if len(args) == 1 && !useSample {
+		src, err := os.ReadFile(args[0])
+		return args[0], src, err
+	}
+	if !useSample && !isTerminal(stdin) {
+		src, err := io.ReadAll(stdin)
+		if err != nil || len(src) > 0 {
+			return "<stdin>", src, err
+		}
+	}
+	fmt.Fprintln(stderr, "diarize: no input given; parsing the built-in sample interview (-sample)")
+	return "<sample>", sample, nil
+}
+
+// isTerminal reports whether r is a terminal or absent, so that nothing is
+// piped in.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return r == nil
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return true
+	}
+	return fi.Mode()&os.ModeCharDevice != 0
+}

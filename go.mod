@@ -1,0 +1,3 @@
+module github.com/textdiarize/diarize
+
+go 1.26.8

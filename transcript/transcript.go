@@ -1,0 +1,196 @@
+// Package transcript parses a flat interview transcript — one block of
+// text with no speaker labels — into alternating interviewer and guest
+// turns, and renders the result.
+//
+// The pipeline runs one way: the input is checked ([Error]), split into
+// sentences over the original bytes, cleared of speech-recognition noise
+// (a word repeated in a loop), scored sentence by sentence for cues of who
+// is speaking, and decoded over the whole conversation into turns
+// ([turn.Decoder]). Every offset is a byte offset into the exact input,
+// half-open.
+package transcript
+
+import (
+	"strings"
+
+	"github.com/textdiarize/diarize/speaker"
+	"github.com/textdiarize/diarize/transcript/internal/model"
+	"github.com/textdiarize/diarize/transcript/internal/noise"
+	"github.com/textdiarize/diarize/transcript/internal/segment"
+	"github.com/textdiarize/diarize/turn"
+)
+
+// Version is the version of the JSON schema that [Transcript.WriteJSON]
+// writes.
+const Version = 1
+
+// A NoiseKind says what a noise span is.
+type NoiseKind string
+
+// Kinds of noise.
+const (
+	// Repetition is a speech-recognition loop: one word or short phrase
+	// repeated many times in a row, spoken by nobody.
+	Repetition NoiseKind = "repetition"
+)
+
+// A Noise is a span of the input that is nobody's speech.
+type Noise struct {
+	turn.Span
+	Kind NoiseKind `json:"kind"`
+}
+
+// A Transcript is a parsed conversation.
+type Transcript struct {
+	// Speakers are the two parties, interviewer first.
+	Speakers []speaker.Speaker
+	// Turns alternate between the speakers. Their spans are in order,
+	// disjoint, and with the noise spans cover every non-space byte of the
+	// input.
+	Turns []turn.Turn
+	// Noise lists the spans that are nobody's speech, in order. A noise
+	// span lies between turns or inside a turn's range; the turn's Text
+	// then leaves it out.
+	Noise []Noise
+
+	src []byte
+}
+
+// Source returns the input the transcript was parsed from. The caller must
+// not modify it.
+func (t *Transcript) Source() []byte { return t.src }
+
+// Position returns the line and column of a byte offset into the input.
+func (t *Transcript) Position(offset int) Position { return position(t.src, offset) }
+
+// A Parser parses transcripts. The zero value is ready to use and a Parser
+// is safe for concurrent use.
+type Parser struct {
+	// MaxBytes is the largest input accepted; zero means
+	// [DefaultMaxBytes].
+	MaxBytes int
+	// Decoder decodes the scored sentences into turns.
+	Decoder turn.Decoder
+}
+
+// Parse parses src with the zero [Parser].
+func Parse(src []byte) (*Transcript, error) {
+	var p Parser
+	return p.Parse(src)
+}
+
+// Parse parses src, a flat transcript in UTF-8. The returned transcript
+// keeps src; the caller must not modify it afterwards. Bad input is
+// reported as an [*Error] wrapping one of [ErrEmpty], [ErrInvalidUTF8],
+// [ErrBinary] or [ErrTooLarge].
+func (p *Parser) Parse(src []byte) (*Transcript, error) {
+	limit := p.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if err := check(src, limit); err != nil {
+		return nil, err
+	}
+	tr := &Transcript{src: src}
+	for _, s := range noise.Find(src) {
+		tr.Noise = append(tr.Noise, Noise{Span: s, Kind: Repetition})
+	}
+	sents := segment.Split(src, nil)
+	sents = trimNoise(src, sents, tr.Noise)
+	segs := model.Score(src, sents)
+	tr.Turns = p.Decoder.Decode(segs)
+	tr.Speakers = []speaker.Speaker{
+		{ID: "S1", Role: speaker.Interviewer},
+		{ID: "S2", Role: speaker.Guest},
+	}
+	for i := range tr.Turns {
+		t := &tr.Turns[i]
+		if t.Role == speaker.Interviewer {
+			t.Speaker = "S1"
+		} else {
+			t.Speaker = "S2"
+		}
+		t.Text = tr.text(t.Span)
+	}
+	return tr, nil
+}
+
+// trimNoise removes noise from the ends of each sentence and drops the
+// sentences that are all noise. Noise inside a sentence stays in its span.
+func trimNoise(src []byte, sents []turn.Span, ns []Noise) []turn.Span {
+	if len(ns) == 0 {
+		return sents
+	}
+	out := sents[:0]
+	j := 0
+	for _, s := range sents {
+		for j < len(ns) && ns[j].End <= s.Start {
+			j++
+		}
+		for k := j; k < len(ns) && ns[k].Start < s.End; k++ {
+			n := ns[k].Span
+			if n.Start <= s.Start {
+				s.Start = max(s.Start, n.End)
+			}
+		}
+		for k := len(ns) - 1; k >= j; k-- {
+			n := ns[k].Span
+			if n.Start < s.End && n.End >= s.End {
+				s.End = min(s.End, n.Start)
+			}
+		}
+		s = trimSpace(src, s)
+		if s.Len() > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func trimSpace(src []byte, s turn.Span) turn.Span {
+	for s.Start < s.End && isSpaceByte(src[s.Start]) {
+		s.Start++
+	}
+	for s.End > s.Start && isSpaceByte(src[s.End-1]) {
+		s.End--
+	}
+	return s
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// text returns src[s] with the noise spans inside it left out; the white
+// space around a removed span becomes one space.
+func (t *Transcript) text(s turn.Span) string {
+	var b strings.Builder
+	pos := s.Start
+	for _, n := range t.Noise {
+		if n.End <= s.Start || n.Start >= s.End {
+			continue
+		}
+		if n.Start > pos {
+			b.Write(trimRight(t.src[pos:n.Start]))
+		}
+		pos = max(pos, n.End)
+		for pos < s.End && isSpaceByte(t.src[pos]) {
+			pos++
+		}
+		if b.Len() > 0 && pos < s.End {
+			b.WriteByte(' ')
+		}
+	}
+	if pos == s.Start {
+		return string(t.src[s.Start:s.End])
+	}
+	b.Write(t.src[pos:s.End])
+	return b.String()
+}
+
+func trimRight(b []byte) []byte {
+	for len(b) > 0 && isSpaceByte(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}

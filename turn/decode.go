@@ -1,0 +1,180 @@
+package turn
+
+import (
+	"math"
+
+	"github.com/textdiarize/diarize/speaker"
+)
+
+// A Decoder turns scored segments into alternating turns by finding the
+// most probable sequence of speakers for the whole conversation at once
+// (the Viterbi path of a two-state chain whose state scores are
+// [Segment.Score] and whose switch scores are [Segment.ToInterviewer] and
+// [Segment.ToGuest]).
+//
+// The zero value is ready to use. A Decoder is safe for concurrent use.
+type Decoder struct {
+	// SwitchCost is subtracted from the path score at every change of
+	// speaker, on top of the segments' own switch scores. Raising it gives
+	// fewer, longer turns.
+	SwitchCost float64
+}
+
+// Decode decodes segs with the zero [Decoder].
+func Decode(segs []Segment) []Turn {
+	var d Decoder
+	return d.Decode(segs)
+}
+
+// states: 0 = interviewer, 1 = guest.
+func (d *Decoder) emit(s *Segment, state int) float64 {
+	if state == 0 {
+		return s.Score / 2
+	}
+	return -s.Score / 2
+}
+
+func (d *Decoder) trans(s *Segment, from, to int) float64 {
+	if from == to {
+		return 0
+	}
+	if to == 0 {
+		return s.ToInterviewer - d.SwitchCost
+	}
+	return s.ToGuest - d.SwitchCost
+}
+
+// Roles returns the most probable role of each segment and the posterior
+// probability of that role, in [0.5, 1].
+func (d *Decoder) Roles(segs []Segment) (roles []speaker.Role, prob []float64) {
+	n := len(segs)
+	if n == 0 {
+		return nil, nil
+	}
+	roles = make([]speaker.Role, n)
+	prob = make([]float64, n)
+	back := make([][2]uint8, n)
+	// Viterbi.
+	var v [2]float64
+	v[0], v[1] = d.emit(&segs[0], 0), d.emit(&segs[0], 1)
+	for i := 1; i < n; i++ {
+		s := &segs[i]
+		var nv [2]float64
+		for to := 0; to < 2; to++ {
+			best, arg := math.Inf(-1), 0
+			for from := 0; from < 2; from++ {
+				if x := v[from] + d.trans(s, from, to); x > best {
+					best, arg = x, from
+				}
+			}
+			nv[to] = best + d.emit(s, to)
+			back[i][to] = uint8(arg)
+		}
+		v = nv
+	}
+	state := 0
+	if v[1] > v[0] {
+		state = 1
+	}
+	for i := n - 1; i >= 0; i-- {
+		roles[i] = stateRole(state)
+		state = int(back[i][state])
+	}
+	// Forward-backward in log space for the posteriors.
+	fw := make([][2]float64, n)
+	fw[0] = [2]float64{d.emit(&segs[0], 0), d.emit(&segs[0], 1)}
+	for i := 1; i < n; i++ {
+		s := &segs[i]
+		for to := 0; to < 2; to++ {
+			fw[i][to] = logAdd(fw[i-1][0]+d.trans(s, 0, to), fw[i-1][1]+d.trans(s, 1, to)) + d.emit(s, to)
+		}
+	}
+	bw := [2]float64{0, 0}
+	for i := n - 1; i >= 0; i-- {
+		p0 := fw[i][0] + bw[0]
+		p1 := fw[i][1] + bw[1]
+		z := logAdd(p0, p1)
+		if roles[i] == speaker.Interviewer {
+			prob[i] = math.Exp(p0 - z)
+		} else {
+			prob[i] = math.Exp(p1 - z)
+		}
+		if i == 0 {
+			break
+		}
+		s := &segs[i]
+		var nb [2]float64
+		for from := 0; from < 2; from++ {
+			nb[from] = logAdd(d.trans(s, from, 0)+d.emit(s, 0)+bw[0], d.trans(s, from, 1)+d.emit(s, 1)+bw[1])
+		}
+		bw = nb
+	}
+	return roles, prob
+}
+
+func stateRole(state int) speaker.Role {
+	if state == 0 {
+		return speaker.Interviewer
+	}
+	return speaker.Guest
+}
+
+func logAdd(a, b float64) float64 {
+	if a < b {
+		a, b = b, a
+	}
+	return a + math.Log1p(math.Exp(b-a))
+}
+
+// Decode groups segs into turns: consecutive segments of the same role form
+// one turn, so turns alternate. A turn's Span runs from the start of its
+// first segment to the end of its last; Text and Speaker are left for the
+// caller, who knows the input and the speakers.
+func (d *Decoder) Decode(segs []Segment) []Turn {
+	roles, prob := d.Roles(segs)
+	return Group(segs, roles, prob)
+}
+
+// Group builds turns from segments whose roles are already decided, as
+// [Decoder.Decode] does. prob, when not nil, gives the probability of each
+// segment's role and sets the turns' Confidence.
+func Group(segs []Segment, roles []speaker.Role, prob []float64) []Turn {
+	var turns []Turn
+	var wsum, psum float64
+	for i := range segs {
+		s := &segs[i]
+		if i == 0 || roles[i] != roles[i-1] {
+			if len(turns) > 0 {
+				turns[len(turns)-1].Confidence = ratio(psum, wsum)
+			}
+			wsum, psum = 0, 0
+			turns = append(turns, Turn{
+				Index: len(turns),
+				Role:  roles[i],
+				Span:  Span{Start: s.Start},
+				Cues:  s.Cues,
+			})
+		}
+		t := &turns[len(turns)-1]
+		t.End = s.End
+		t.Sentences = append(t.Sentences, Sentence{Span: s.Span, Question: s.Question})
+		w := float64(s.Len())
+		wsum += w
+		if prob != nil {
+			psum += w * prob[i]
+		} else {
+			psum += w
+		}
+	}
+	if len(turns) > 0 {
+		turns[len(turns)-1].Confidence = ratio(psum, wsum)
+	}
+	return turns
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return math.Round(a/b*1000) / 1000
+}
