@@ -16,7 +16,7 @@ import (
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript/internal/model"
 	"github.com/textdiarize/diarize/transcript/internal/noise"
-	"github.com/textdiarize/diarize/transcript/internal/segment"
+	"github.com/textdiarize/diarize/transcript/internal/unit"
 	"github.com/textdiarize/diarize/turn"
 )
 
@@ -95,9 +95,11 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	for _, s := range noise.Find(src) {
 		tr.Noise = append(tr.Noise, Noise{Span: s, Kind: Repetition})
 	}
-	sents := segment.Split(src, nil)
-	sents = trimNoise(src, sents, tr.Noise)
-	segs := model.Score(src, sents)
+	spans := make([]turn.Span, len(tr.Noise))
+	for i, n := range tr.Noise {
+		spans[i] = n.Span
+	}
+	segs := model.Score(src, unit.Split(src, spans))
 	tr.Turns = p.Decoder.Decode(segs)
 	tr.Speakers = []speaker.Speaker{
 		{ID: "S1", Role: speaker.Interviewer},
@@ -113,48 +115,6 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 		t.Text = tr.text(t.Span)
 	}
 	return tr, nil
-}
-
-// trimNoise removes noise from the ends of each sentence and drops the
-// sentences that are all noise. Noise inside a sentence stays in its span.
-func trimNoise(src []byte, sents []turn.Span, ns []Noise) []turn.Span {
-	if len(ns) == 0 {
-		return sents
-	}
-	out := sents[:0]
-	j := 0
-	for _, s := range sents {
-		for j < len(ns) && ns[j].End <= s.Start {
-			j++
-		}
-		for k := j; k < len(ns) && ns[k].Start < s.End; k++ {
-			n := ns[k].Span
-			if n.Start <= s.Start {
-				s.Start = max(s.Start, n.End)
-			}
-		}
-		for k := len(ns) - 1; k >= j; k-- {
-			n := ns[k].Span
-			if n.Start < s.End && n.End >= s.End {
-				s.End = min(s.End, n.Start)
-			}
-		}
-		s = trimSpace(src, s)
-		if s.Len() > 0 {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func trimSpace(src []byte, s turn.Span) turn.Span {
-	for s.Start < s.End && isSpaceByte(src[s.Start]) {
-		s.Start++
-	}
-	for s.End > s.Start && isSpaceByte(src[s.End-1]) {
-		s.End--
-	}
-	return s
 }
 
 func isSpaceByte(c byte) bool {

@@ -1,0 +1,166 @@
+package model
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/textdiarize/diarize/turn"
+)
+
+// Bits is the size of the hashed feature space: weights live in a table of
+// 1<<Bits entries.
+const Bits = 20
+
+const mask = 1<<Bits - 1
+
+// A word is one word of a sentence: its hash (lowercased letters, digits
+// and inner apostrophes and hyphens) and its byte span.
+type word struct {
+	h          uint64
+	start, end int
+}
+
+// A sentence holds what the features need to know of one unit.
+type sentence struct {
+	words []word // into a shared buffer
+	last  byte   // terminal punctuation: '?', '!', '.', or 0
+	qmark bool   // a question mark anywhere
+	caps  bool   // first word capitalised
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashWord hashes s lowercased, skipping everything but letters, digits,
+// and apostrophes or hyphens between letters.
+func isWordByte(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// scan fills the words of span s of src, appending to buf, and reports
+// the sentence facts.
+func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
+	var st sentence
+	from := len(buf)
+	i := s.Start
+	for i < s.End {
+		c := src[i]
+		if c < utf8.RuneSelf && !isWordByte(c) {
+			switch c {
+			case '?':
+				st.qmark = true
+			}
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRune(src[i:s.End])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				if r == '？' {
+					st.qmark = true
+				}
+				i += n
+				continue
+			}
+		}
+		// A word starts here.
+		w := word{start: i}
+		h := uint64(fnvOffset)
+		if len(buf) == from && 'A' <= c && c <= 'Z' {
+			st.caps = true
+		}
+		for i < s.End {
+			c := src[i]
+			if c < utf8.RuneSelf {
+				if isWordByte(c) {
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					h = (h ^ uint64(c)) * fnvPrime
+					i++
+					continue
+				}
+				if (c == '\'' || c == '-') && i+1 < s.End && isWordByte(src[i+1]) {
+					h = (h ^ uint64(c)) * fnvPrime
+					i++
+					continue
+				}
+				break
+			}
+			r, n := utf8.DecodeRune(src[i:s.End])
+			if r == '’' && i+n < s.End && isWordByte(src[i+n]) {
+				h = (h ^ uint64('\'')) * fnvPrime
+				i += n
+				continue
+			}
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			r = unicode.ToLower(r)
+			h = (h ^ uint64(r)) * fnvPrime
+			i += n
+		}
+		w.h = h
+		w.end = i
+		buf = append(buf, w)
+	}
+	st.words = buf[from:]
+	// Terminal punctuation: the last non-closing byte.
+	for j := s.End - 1; j >= s.Start; j-- {
+		c := src[j]
+		if c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' {
+			continue
+		}
+		switch c {
+		case '?', '!', '.':
+			st.last = c
+		default:
+			if c >= utf8.RuneSelf {
+				r, _ := utf8.DecodeLastRune(src[s.Start : j+1])
+				switch r {
+				case '？':
+					st.last = '?'
+				case '…':
+					st.last = '.'
+				case '”', '’':
+					continue
+				}
+			}
+		}
+		break
+	}
+	return st, buf
+}
+
+// hashString hashes s as scan hashes a word.
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// mix64 combines a feature template and values into one 64-bit hash.
+func mix64(tmpl uint64, vals ...uint64) uint64 {
+	h := (tmpl + 1) * 0x9E3779B97F4A7C15
+	for _, v := range vals {
+		h ^= v + 0x9E3779B97F4A7C15 + (h << 6) + (h >> 2)
+		h *= 0xBF58476D1CE4E5B9
+	}
+	return h
+}
+
+// fold reduces a 64-bit hash to an index into the weight table.
+func fold(h uint64) uint32 {
+	h ^= h >> 31
+	h *= 0x94D049BB133111EB
+	h ^= h >> 29
+	return uint32(h & mask)
+}
+
+// mix hashes a feature template and values into an index into the weight
+// table.
+func mix(tmpl uint64, vals ...uint64) uint32 { return fold(mix64(tmpl, vals...)) }

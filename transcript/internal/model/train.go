@@ -1,0 +1,166 @@
+package model
+
+import (
+	"math"
+
+	"github.com/textdiarize/diarize/speaker"
+)
+
+// An Example is one training conversation: its features and the gold role
+// of each unit.
+type Example struct {
+	Seq   *Sequence
+	Roles []speaker.Role
+}
+
+// TrainConfig sets the optimiser. Training is deterministic: the same
+// examples in the same order give bit-identical weights.
+type TrainConfig struct {
+	Iterations int     // full passes of Adam over all examples
+	Rate       float64 // Adam step size
+	L2         float64 // L2 penalty per weight, scaled by the number of units
+	Prune      float64 // weights below this magnitude are zeroed at the end
+	Log        func(iter int, loss float64)
+}
+
+// Train fits a model to the examples by maximising the conditional
+// log-likelihood of the gold roles under the two-state chain that
+// [turn.Decoder] decodes, with an L2 penalty, using full-batch Adam.
+func Train(exs []Example, cfg TrainConfig) *Model {
+	m := New()
+	n := len(m.W)
+	grad := make([]float64, n)
+	mom := make([]float64, n)
+	vel := make([]float64, n)
+	w := make([]float64, n)
+	units := 0
+	for _, ex := range exs {
+		units += ex.Seq.Len()
+	}
+	const b1, b2, eps = 0.9, 0.999, 1e-8
+	for it := 1; it <= cfg.Iterations; it++ {
+		clear(grad)
+		loss := 0.0
+		for _, ex := range exs {
+			loss += m.gradient(ex, grad)
+		}
+		// Mean over units, plus L2.
+		scale := 1 / float64(units)
+		loss *= scale
+		for i := range grad {
+			g := grad[i]*scale + cfg.L2*w[i]
+			if g == 0 && w[i] == 0 {
+				continue
+			}
+			loss += 0.5 * cfg.L2 * w[i] * w[i]
+			mom[i] = b1*mom[i] + (1-b1)*g
+			vel[i] = b2*vel[i] + (1-b2)*g*g
+			mh := mom[i] / (1 - math.Pow(b1, float64(it)))
+			vh := vel[i] / (1 - math.Pow(b2, float64(it)))
+			w[i] -= cfg.Rate * mh / (math.Sqrt(vh) + eps)
+			m.W[i] = float32(w[i])
+		}
+		if cfg.Log != nil {
+			cfg.Log(it, loss)
+		}
+	}
+	for i, x := range m.W {
+		if math.Abs(float64(x)) < cfg.Prune {
+			m.W[i] = 0
+		}
+	}
+	return m
+}
+
+// gradient adds the gradient of the negative log-likelihood of ex to g
+// (descent direction is -g) and returns the negative log-likelihood.
+func (m *Model) gradient(ex Example, g []float64) float64 {
+	q := ex.Seq
+	segs := m.Segments(q)
+	n := len(segs)
+	if n == 0 {
+		return 0
+	}
+	emit := func(i, s int) float64 {
+		if s == 0 {
+			return segs[i].Score / 2
+		}
+		return -segs[i].Score / 2
+	}
+	trans := func(i, a, b int) float64 {
+		if a == b {
+			return 0
+		}
+		if b == 0 {
+			return segs[i].ToInterviewer
+		}
+		return segs[i].ToGuest
+	}
+	fw := make([][2]float64, n)
+	bw := make([][2]float64, n)
+	fw[0] = [2]float64{emit(0, 0), emit(0, 1)}
+	for i := 1; i < n; i++ {
+		for b := 0; b < 2; b++ {
+			fw[i][b] = logAdd(fw[i-1][0]+trans(i, 0, b), fw[i-1][1]+trans(i, 1, b)) + emit(i, b)
+		}
+	}
+	for i := n - 2; i >= 0; i-- {
+		for a := 0; a < 2; a++ {
+			bw[i][a] = logAdd(trans(i+1, a, 0)+emit(i+1, 0)+bw[i+1][0], trans(i+1, a, 1)+emit(i+1, 1)+bw[i+1][1])
+		}
+	}
+	logZ := logAdd(fw[n-1][0], fw[n-1][1])
+	state := func(r speaker.Role) int {
+		if r == speaker.Interviewer {
+			return 0
+		}
+		return 1
+	}
+	gold := 0.0
+	for i := 0; i < n; i++ {
+		y := state(ex.Roles[i])
+		gold += emit(i, y)
+		pI := math.Exp(fw[i][0] + bw[i][0] - logZ)
+		a := 0.0
+		if y == 0 {
+			a = 1
+		}
+		d := pI - a // d(NLL)/d(score)
+		for _, f := range q.Emit[q.EmitOff[i]:q.EmitOff[i+1]] {
+			g[f] += d
+		}
+		if i == 0 {
+			continue
+		}
+		yp := state(ex.Roles[i-1])
+		gold += trans(i, yp, y)
+		// Pairwise marginals of switching.
+		pGI := math.Exp(fw[i-1][1] + trans(i, 1, 0) + emit(i, 0) + bw[i][0] - logZ)
+		pIG := math.Exp(fw[i-1][0] + trans(i, 0, 1) + emit(i, 1) + bw[i][1] - logZ)
+		var aGI, aIG float64
+		if yp == 1 && y == 0 {
+			aGI = 1
+		}
+		if yp == 0 && y == 1 {
+			aIG = 1
+		}
+		a0, a1 := q.TransOff[i], q.TransOff[i+1]
+		for _, f := range q.ToI[a0:a1] {
+			g[f] += pGI - aGI
+		}
+		for _, f := range q.ToG[a0:a1] {
+			g[f] += pIG - aIG
+		}
+	}
+	return logZ - gold
+}
+
+func logAdd(a, b float64) float64 {
+	if a < b {
+		a, b = b, a
+	}
+	if math.IsInf(b, -1) {
+		return a
+	}
+	return a + math.Log1p(math.Exp(b-a))
+}
