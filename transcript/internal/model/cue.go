@@ -1,6 +1,11 @@
 package model
 
-import "github.com/textdiarize/diarize/turn"
+import (
+	"github.com/textdiarize/diarize/speaker"
+	"github.com/textdiarize/diarize/turn"
+)
+
+const turnInterviewer = speaker.Interviewer
 
 var (
 	whWords  = hashSet("what", "why", "how", "when", "where", "who", "whom", "whose", "which")

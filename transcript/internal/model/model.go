@@ -116,7 +116,12 @@ func (m *Model) Segments(q *Sequence) []turn.Segment {
 	return segs
 }
 
-// Score scores the units sents of src with the embedded model.
+// Score scores the units sents of src with the embedded model: a first
+// pass with the fixed weights, then a second that adapts to the wording of
+// each speaker in this conversation (see adapt.go).
 func Score(src []byte, sents []turn.Span) []turn.Segment {
-	return Default().Segments(Extract(src, sents))
+	q := Extract(src, sents)
+	segs := Default().Segments(q)
+	adapt(q, segs, &adaptWeights)
+	return segs
 }

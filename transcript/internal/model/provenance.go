@@ -5,3 +5,6 @@ package model
 // Provenance records what the embedded weights were trained on and how to
 // rebuild them.
 const Provenance = "trained on 150 gold files (94880 units) of ../shared/corpus/train, sha256 39135d0a358f017d39eae8f3c6ade64b38b07aac0acffa93f7f70cba14e4a35b; iter=100 rate=0.05 l2=0.0001 prune=0.02 asr=false; 145263 non-zero weights, 726322 bytes; rebuild: cd transcript/internal/model && go generate"
+
+// adaptWeights are the learned weights of the adaptation features.
+var adaptWeights = [NumAdapt]float64{0.05599393162695019, 0.09829688692099321, 0.2639817389372716, -0.11037209667692276, 0.0020739751719036532, 0.07334622822534066}

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/textdiarize/diarize/speaker"
+	"github.com/textdiarize/diarize/turn"
 )
 
 // An Example is one training conversation: its features and the gold role
@@ -77,9 +78,37 @@ func Train(exs []Example, cfg TrainConfig) *Model {
 func (m *Model) gradient(ex Example, g []float64) float64 {
 	q := ex.Seq
 	segs := m.Segments(q)
+	d := chainGrad(segs, ex.Roles)
+	for i := range segs {
+		for _, f := range q.Emit[q.EmitOff[i]:q.EmitOff[i+1]] {
+			g[f] += d.emit[i]
+		}
+		a0, a1 := q.TransOff[i], q.TransOff[i+1]
+		for _, f := range q.ToI[a0:a1] {
+			g[f] += d.toI[i]
+		}
+		for _, f := range q.ToG[a0:a1] {
+			g[f] += d.toG[i]
+		}
+	}
+	return d.nll
+}
+
+// chainDeriv holds the derivatives of a chain's negative log-likelihood
+// with respect to each unit's Score, ToInterviewer and ToGuest.
+type chainDeriv struct {
+	emit, toI, toG []float64
+	nll            float64
+}
+
+// chainGrad runs forward-backward over the two-state chain that
+// [turn.Decoder] decodes and returns the derivatives of the negative
+// log-likelihood of roles.
+func chainGrad(segs []turn.Segment, roles []speaker.Role) chainDeriv {
 	n := len(segs)
+	d := chainDeriv{emit: make([]float64, n), toI: make([]float64, n), toG: make([]float64, n)}
 	if n == 0 {
-		return 0
+		return d
 	}
 	emit := func(i, s int) float64 {
 		if s == 0 {
@@ -118,23 +147,19 @@ func (m *Model) gradient(ex Example, g []float64) float64 {
 	}
 	gold := 0.0
 	for i := 0; i < n; i++ {
-		y := state(ex.Roles[i])
+		y := state(roles[i])
 		gold += emit(i, y)
 		pI := math.Exp(fw[i][0] + bw[i][0] - logZ)
 		a := 0.0
 		if y == 0 {
 			a = 1
 		}
-		d := pI - a // d(NLL)/d(score)
-		for _, f := range q.Emit[q.EmitOff[i]:q.EmitOff[i+1]] {
-			g[f] += d
-		}
+		d.emit[i] = pI - a
 		if i == 0 {
 			continue
 		}
-		yp := state(ex.Roles[i-1])
+		yp := state(roles[i-1])
 		gold += trans(i, yp, y)
-		// Pairwise marginals of switching.
 		pGI := math.Exp(fw[i-1][1] + trans(i, 1, 0) + emit(i, 0) + bw[i][0] - logZ)
 		pIG := math.Exp(fw[i-1][0] + trans(i, 0, 1) + emit(i, 1) + bw[i][1] - logZ)
 		var aGI, aIG float64
@@ -144,15 +169,11 @@ func (m *Model) gradient(ex Example, g []float64) float64 {
 		if yp == 0 && y == 1 {
 			aIG = 1
 		}
-		a0, a1 := q.TransOff[i], q.TransOff[i+1]
-		for _, f := range q.ToI[a0:a1] {
-			g[f] += pGI - aGI
-		}
-		for _, f := range q.ToG[a0:a1] {
-			g[f] += pIG - aIG
-		}
+		d.toI[i] = pGI - aGI
+		d.toG[i] = pIG - aIG
 	}
-	return logZ - gold
+	d.nll = logZ - gold
+	return d
 }
 
 func logAdd(a, b float64) float64 {
@@ -163,4 +184,57 @@ func logAdd(a, b float64) float64 {
 		return a
 	}
 	return a + math.Log1p(math.Exp(b-a))
+}
+
+// TrainAdapt fits the weights of the adaptation features. base[i] must be
+// a model that was not trained on exs[i] (a cross-fitted first pass), so
+// that its posteriors are as wrong as they will be on new conversations.
+func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64 {
+	type prepared struct {
+		segs []turn.Segment
+		f    [][NumAdapt]float64
+	}
+	ps := make([]prepared, len(exs))
+	units := 0
+	for i, ex := range exs {
+		segs := base[i].Segments(ex.Seq)
+		ps[i] = prepared{segs: segs, f: adaptFeatures(ex.Seq, interviewerProb(segs))}
+		units += len(segs)
+	}
+	var v, mom, vel [NumAdapt]float64
+	const b1, b2, eps = 0.9, 0.999, 1e-8
+	work := make([]turn.Segment, 0)
+	for it := 1; it <= cfg.Iterations; it++ {
+		var g [NumAdapt]float64
+		loss := 0.0
+		for i, ex := range exs {
+			p := &ps[i]
+			work = append(work[:0], p.segs...)
+			for j := range work {
+				for k, x := range p.f[j] {
+					work[j].Score += v[k] * x
+				}
+			}
+			d := chainGrad(work, ex.Roles)
+			loss += d.nll
+			for j := range work {
+				for k, x := range p.f[j] {
+					g[k] += d.emit[j] * x
+				}
+			}
+		}
+		loss /= float64(units)
+		for k := range v {
+			gk := g[k]/float64(units) + cfg.L2*v[k]
+			mom[k] = b1*mom[k] + (1-b1)*gk
+			vel[k] = b2*vel[k] + (1-b2)*gk*gk
+			mh := mom[k] / (1 - math.Pow(b1, float64(it)))
+			vh := vel[k] / (1 - math.Pow(b2, float64(it)))
+			v[k] -= cfg.Rate * mh / (math.Sqrt(vh) + eps)
+		}
+		if cfg.Log != nil {
+			cfg.Log(it, loss)
+		}
+	}
+	return v
 }

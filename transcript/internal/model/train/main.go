@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/textdiarize/diarize/speaker"
@@ -92,6 +93,28 @@ func main() {
 		}
 	}
 	m := model.Train(exs, cfg)
+	// Cross-fitted first passes for the adaptation weights: each half of
+	// the files is scored by a model trained on the other half.
+	var halves [2][]model.Example
+	for i, ex := range exs {
+		halves[i%2] = append(halves[i%2], ex)
+	}
+	quietCfg := cfg
+	quietCfg.Log = nil
+	cross := [2]*model.Model{model.Train(halves[1], quietCfg), model.Train(halves[0], quietCfg)}
+	base := make([]*model.Model, len(exs))
+	for i := range exs {
+		base[i] = cross[i%2]
+	}
+	acfg := model.TrainConfig{Iterations: 300, Rate: 0.02, L2: 1e-4}
+	if !*quiet {
+		acfg.Log = func(it int, loss float64) {
+			if it%50 == 0 {
+				fmt.Fprintf(os.Stderr, "adapt iter %d loss %.5f\n", it, loss)
+			}
+		}
+	}
+	av := model.TrainAdapt(exs, base, acfg)
 	w := m.Marshal()
 	if err := os.WriteFile(*out, w, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -110,10 +133,13 @@ package model
 // Provenance records what the embedded weights were trained on and how to
 // rebuild them.
 const Provenance = %q
+
+// adaptWeights are the learned weights of the adaptation features.
+var adaptWeights = [NumAdapt]float64{%s}
 `, fmt.Sprintf("trained on %d gold files (%d units) of ../shared/corpus/train, sha256 %x; "+
 		"iter=%d rate=%g l2=%g prune=%g asr=%v; %d non-zero weights, %d bytes; "+
 		"rebuild: cd transcript/internal/model && go generate",
-		len(exs), units, sum.Sum(nil), *iters, *rate, *l2, *prune, *asr, nz, len(w)))
+		len(exs), units, sum.Sum(nil), *iters, *rate, *l2, *prune, *asr, nz, len(w)), floats(av[:]))
 	if err := os.WriteFile(*prov, []byte(src), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
@@ -141,4 +167,16 @@ func example(g *gold) model.Example {
 	}
 	_ = turn.Span{}
 	return model.Example{Seq: model.Extract(src, segs), Roles: roles}
+}
+
+// floats formats xs as Go float literals that read back exactly.
+func floats(xs []float64) string {
+	var b strings.Builder
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
+	}
+	return b.String()
 }
