@@ -1,0 +1,105 @@
+package transcript_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/textdiarize/diarize/transcript"
+	"github.com/textdiarize/diarize/transcript/score"
+)
+
+// Floors of the dev corpus scores. They are regression guards, set 0.02
+// under the scores measured when the scorer was added (rounded down),
+// while the parser was being improved: raise them as accuracy improves,
+// so that a change that loses accuracy fails here.
+const (
+	floorSeedAcc    = 0.86 // measured 0.881
+	floorSeedBF1At3 = 0.52 // measured 0.545
+	floorFlatAcc    = 0.87 // mean over the flat files, seed left out; measured 0.890
+	floorASRAcc     = 0.69 // mean over the asr files; measured 0.715
+)
+
+// corpusDir returns the directory of the gold dev corpus: $DIARIZE_CORPUS,
+// or ../shared/corpus/dev next to the module root (the directory holding
+// go.mod).
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	if dir := os.Getenv("DIARIZE_CORPUS"); dir != "" {
+		return dir
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared", "corpus", "dev")
+		} else if !errors.Is(err, os.ErrNotExist) {
+			t.Fatal(err)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// goldFiles returns the *.json files of dir, skipping the test if there
+// are none.
+func goldFiles(t testing.TB, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Skipf("no gold corpus in %s: set DIARIZE_CORPUS to a directory of gold *.json files", dir)
+	}
+	return files
+}
+
+// TestCorpus scores the parser on the gold corpus and fails when the
+// scores fall below the floors. Run with -v to see the table.
+func TestCorpus(t *testing.T) {
+	var table score.Table
+	for _, file := range goldFiles(t, corpusDir(t)) {
+		g, err := score.Load(file)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		tr, err := transcript.Parse([]byte(g.Text))
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		table.Add(g, score.Score(g, score.FromTranscript(tr)))
+	}
+	t.Logf("scores (see the corpus README for the metrics):\n%s", &table)
+
+	floor := func(what string, got, min float64) {
+		t.Helper()
+		if got < min {
+			t.Errorf("%s = %.3f, below the floor %.3f", what, got, min)
+		}
+	}
+	if r, ok := table.Seed(); ok {
+		floor("seed acc", r.Acc, floorSeedAcc)
+		floor("seed bF1@3", r.B3.F1, floorSeedBF1At3)
+	} else {
+		t.Errorf("no %s file in the corpus", score.SeedID)
+	}
+	for _, v := range []struct {
+		variant string
+		min     float64
+	}{{"flat", floorFlatAcc}, {"asr", floorASRAcc}} {
+		if m, ok := table.Mean(v.variant); ok {
+			floor("mean "+v.variant+" acc", m.Acc, v.min)
+		} else {
+			t.Errorf("no %s files in the corpus", v.variant)
+		}
+	}
+}
