@@ -1,0 +1,100 @@
+package transcript_test
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/textdiarize/diarize/transcript"
+)
+
+// samplePath is the example interview, about 10 KB of flat text.
+const samplePath = "../examples/diarize/sample.txt"
+
+var (
+	sampleOnce sync.Once
+	sampleSrc  []byte
+	sampleErr  error
+)
+
+// interview returns a realistic transcript of at least size bytes: the
+// sample interview repeated, its copies joined in turn by a space, a
+// newline, a blank line and a CRLF, the way pasted transcripts vary.
+func interview(tb testing.TB, size int) []byte {
+	tb.Helper()
+	sampleOnce.Do(func() {
+		sampleSrc, sampleErr = os.ReadFile(samplePath)
+		sampleSrc = bytes.TrimSpace(sampleSrc)
+	})
+	if sampleErr != nil {
+		tb.Fatal(sampleErr)
+	}
+	if len(sampleSrc) == 0 {
+		tb.Fatalf("%s is empty", samplePath)
+	}
+	joins := []string{" ", "\n", " ", "\n\n", " ", "\r\n"}
+	src := make([]byte, 0, size+len(sampleSrc)+2)
+	for i := 0; len(src) < size; i++ {
+		if i > 0 {
+			src = append(src, joins[i%len(joins)]...)
+		}
+		src = append(src, sampleSrc...)
+	}
+	return src
+}
+
+func BenchmarkParse(b *testing.B) {
+	sizes := []struct {
+		name string
+		size int
+	}{
+		{"64KB", 64 << 10},
+		{"1MB", 1 << 20},
+		{"16MB", 16 << 20},
+	}
+	for _, sz := range sizes {
+		b.Run(sz.name, func(b *testing.B) {
+			src := interview(b, sz.size)
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := transcript.Parse(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkWriteJSON(b *testing.B) {
+	src := interview(b, 1<<20)
+	tr, err := transcript.Parse(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := tr.WriteJSON(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestInterview checks the benchmark input: large enough, valid, and
+// parsed into many turns.
+func TestInterview(t *testing.T) {
+	src := interview(t, 1<<20)
+	if len(src) < 1<<20 {
+		t.Fatalf("interview is %d bytes, want at least 1 MB", len(src))
+	}
+	tr, err := transcript.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Turns) < 2 {
+		t.Errorf("Parse of %d bytes gave %d turns", len(src), len(tr.Turns))
+	}
+}

@@ -1,0 +1,129 @@
+package transcript_test
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/textdiarize/diarize/transcript"
+)
+
+// The whole pipeline: parse flat text, then walk the turns. Offsets index
+// the exact input bytes, so src[t.Start:t.End] is what the speaker said.
+func Example() {
+	src := []byte("Why kelp? It grows fast. It shelters fish, um, um, um, um, um, um, um, um, um, um, you know. It stores carbon. It feeds whole coasts.")
+	tr, err := transcript.Parse(src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range tr.Turns {
+		fmt.Printf("[%d,%d) %s\n", t.Start, t.End, t.Role)
+	}
+	for _, n := range tr.Noise {
+		fmt.Printf("[%d,%d) %s noise: %q\n", n.Start, n.End, n.Kind, src[n.Start:n.End])
+	}
+	fmt.Println(tr.Turns[1].Text)
+	// Output:
+	// [0,9) interviewer
+	// [10,133) guest
+	// [43,82) repetition noise: "um, um, um, um, um, um, um, um, um, um,"
+	// It grows fast. It shelters fish, you know. It stores carbon. It feeds whole coasts.
+}
+
+func ExampleParse() {
+	src := []byte("Why kelp? It grows fast. It shelters fish. It stores carbon. It feeds whole coasts.")
+	tr, err := transcript.Parse(src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range tr.Turns {
+		fmt.Printf("%s: %s\n", t.Role, t.Text)
+	}
+	// Output:
+	// interviewer: Why kelp?
+	// guest: It grows fast. It shelters fish. It stores carbon. It feeds whole coasts.
+}
+
+func ExampleParse_invalidUTF8() {
+	// The second line holds a Latin-1 "é" (byte 0xe9), not UTF-8.
+	src := []byte("Welcome back.\nThanks, it's a caf\xe9 kind of morning.")
+	_, err := transcript.Parse(src)
+	fmt.Println(err)
+
+	var e *transcript.Error
+	if errors.As(err, &e) && errors.Is(err, transcript.ErrInvalidUTF8) {
+		fmt.Printf("line %d, column %d, byte %d\n", e.Line, e.Column, e.Offset)
+	}
+	// Output:
+	// transcript: 2:19: invalid UTF-8: byte 0xe9 (byte 32)
+	// line 2, column 19, byte 32
+}
+
+func ExampleParser() {
+	p := transcript.Parser{MaxBytes: 16}
+	_, err := p.Parse([]byte("This interview is longer than sixteen bytes."))
+	fmt.Println(errors.Is(err, transcript.ErrTooLarge))
+	fmt.Println(err)
+	// Output:
+	// true
+	// transcript: 1:17: input too large: 44 bytes, the limit is 16 (byte 16)
+}
+
+func ExampleTranscript_WriteJSON() {
+	tr, err := transcript.Parse([]byte("Why kelp? It grows fast. It shelters fish. It stores carbon. It feeds whole coasts."))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := tr.WriteJSON(&buf); err != nil {
+		fmt.Println(err)
+		return
+	}
+	// Print the JSON up to the first turn's text; the rest (confidence,
+	// cues, sentences, the second turn, noise) is left out here.
+	sc := bufio.NewScanner(&buf)
+	for sc.Scan() {
+		fmt.Println(sc.Text())
+		if strings.Contains(sc.Text(), `"text":`) {
+			break
+		}
+	}
+	// Output:
+	// {
+	//   "version": 1,
+	//   "speakers": [
+	//     {
+	//       "id": "S1",
+	//       "role": "interviewer"
+	//     },
+	//     {
+	//       "id": "S2",
+	//       "role": "guest"
+	//     }
+	//   ],
+	//   "turns": [
+	//     {
+	//       "index": 0,
+	//       "speaker": "S1",
+	//       "role": "interviewer",
+	//       "start": 0,
+	//       "end": 9,
+	//       "text": "Why kelp?",
+}
+
+// Position turns an offset from the output into a line and column.
+func ExampleTranscript_Position() {
+	tr, err := transcript.Parse([]byte("Why kelp?\nIt grows fast.\nHalf a meter a day."))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(tr.Position(15))
+	// Output:
+	// 2:6
+}
