@@ -56,6 +56,7 @@ type Sequence struct {
 
 	sents []sentence
 	words []word
+	salt  uint64
 }
 
 // Extract computes the features of the units sents of src.
@@ -131,12 +132,21 @@ func (st *sentence) lastw(k int) uint64 {
 	return none
 }
 
+// salt keeps the features of unpunctuated units (automatic captions)
+// apart from those of punctuated ones: the same words mean different
+// things when the punctuation that usually comes with them is missing.
+const salt = 1000
+
 func (q *Sequence) add(tmpl uint64, vals ...uint64) {
-	q.Emit = append(q.Emit, mix(tmpl, vals...))
+	q.Emit = append(q.Emit, mix(tmpl+q.salt, vals...))
 }
 
 func (q *Sequence) emission(i int) {
 	s := &q.sents[i]
+	q.salt = 0
+	if !s.punct {
+		q.salt = salt
+	}
 	n := len(q.sents)
 	p := uint64(s.last)
 	lb := lenBucket(len(s.words))
@@ -185,13 +195,17 @@ func (q *Sequence) emission(i int) {
 }
 
 func (q *Sequence) addT(tmpl uint64, vals ...uint64) {
-	h := mix64(tmpl, vals...)
+	h := mix64(tmpl+q.salt, vals...)
 	q.ToI = append(q.ToI, fold(h*0xD6E8FEB86659FD93))
 	q.ToG = append(q.ToG, fold(h*0xCA5A826395121157+1))
 }
 
 func (q *Sequence) transition(i int) {
 	s := &q.sents[i]
+	q.salt = 0
+	if !s.punct {
+		q.salt = salt
+	}
 	pr := &q.sents[i-1]
 	pp := uint64(pr.last)
 	lb := lenBucket(len(s.words))

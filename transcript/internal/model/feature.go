@@ -26,6 +26,7 @@ type sentence struct {
 	last  byte   // terminal punctuation: '?', '!', '.', or 0
 	qmark bool   // a question mark anywhere
 	caps  bool   // first word capitalised
+	punct bool   // has any of . , ? ! inside
 }
 
 const (
@@ -51,6 +52,9 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 			switch c {
 			case '?':
 				st.qmark = true
+				st.punct = true
+			case '.', ',', '!':
+				st.punct = true
 			}
 			i++
 			continue

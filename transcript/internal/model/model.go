@@ -5,10 +5,13 @@
 package model
 
 import (
+	"bytes"
+	"compress/flate"
 	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 
 	"github.com/textdiarize/diarize/turn"
@@ -18,47 +21,90 @@ import (
 
 // A Model holds the weights of the hashed features.
 type Model struct {
-	W []float32 // len 1<<Bits
+	W []float32 // speaker features, len 1<<Bits
+	B []float32 // sentence-boundary features, len 1<<BoundaryBits
 }
 
+// BoundaryBits is the size of the boundary model's hashed feature space.
+const BoundaryBits = 18
+
 // New returns a model with all weights zero.
-func New() *Model { return &Model{W: make([]float32, 1<<Bits)} }
+func New() *Model {
+	return &Model{W: make([]float32, 1<<Bits), B: make([]float32, 1<<BoundaryBits)}
+}
 
 //go:embed weights.bin
 var weightsFile []byte
 
-var defaultModel = func() *Model {
+var defaultModel, loadErr = func() (*Model, error) {
 	m, err := Unmarshal(weightsFile)
 	if err != nil {
-		panic("model: embedded weights: " + err.Error())
+		// Only a broken build gets here; the trainer must still run to
+		// mend it, and a test reports loadErr.
+		return New(), err
 	}
-	return m
+	return m, nil
 }()
 
 // Default returns the embedded model. It is shared; do not modify it.
 func Default() *Model { return defaultModel }
 
-const magic = "DZW1"
+// SetDefault replaces the model that [Score] and [Cuts] use. The trainer
+// calls it before any parsing, to cut unpunctuated text with a newly
+// trained boundary model; it is not safe for concurrent use.
+func SetDefault(m *Model) { defaultModel = m }
 
-// Marshal encodes the non-zero weights: the magic "DZW1", a uvarint
-// count, then for each weight in index order the uvarint gap from the
-// previous index and the float32 bits, little-endian.
+const magic = "DZW2"
+
+// Quantum is the step of the stored weights: they are kept as 16-bit
+// multiples of it, which loses nothing that matters and halves the file.
+const Quantum = 1.0 / 2048
+
+// Quantize rounds every weight to a multiple of [Quantum] in the range
+// an int16 holds, as they will be after [Model.Marshal].
+func (m *Model) Quantize() {
+	for _, ws := range [][]float32{m.W, m.B} {
+		for i, w := range ws {
+			ws[i] = float32(quant(w)) * Quantum
+		}
+	}
+}
+
+func quant(w float32) int16 {
+	return int16(max(math.MinInt16, min(math.MaxInt16, math.Round(float64(w)/Quantum))))
+}
+
+// Marshal encodes the non-zero weights, deflated: the magic "DZW2", then
+// a raw DEFLATE stream of the speaker table and the boundary table, each
+// a uvarint count followed, for each weight in index order, by the
+// uvarint gap from the previous index and the weight as a little-endian
+// int16 multiple of [Quantum].
 func (m *Model) Marshal() []byte {
-	out := []byte(magic)
+	raw := appendTable(appendTable(nil, m.W), m.B)
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	zw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	zw.Write(raw)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func appendTable(out []byte, ws []float32) []byte {
 	n := 0
-	for _, w := range m.W {
-		if w != 0 {
+	for _, w := range ws {
+		if quant(w) != 0 {
 			n++
 		}
 	}
 	out = binary.AppendUvarint(out, uint64(n))
 	prev := 0
-	for i, w := range m.W {
-		if w == 0 {
+	for i, w := range ws {
+		q := quant(w)
+		if q == 0 {
 			continue
 		}
 		out = binary.AppendUvarint(out, uint64(i-prev))
-		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(w))
+		out = binary.LittleEndian.AppendUint16(out, uint16(q))
 		prev = i
 	}
 	return out
@@ -70,7 +116,21 @@ func Unmarshal(b []byte) (*Model, error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
 		return nil, errors.New("bad magic")
 	}
-	b = b[len(magic):]
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(b[len(magic):])))
+	if err != nil {
+		return nil, err
+	}
+	b, err = readTable(raw, m.W)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := readTable(b, m.B); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func readTable(b []byte, ws []float32) ([]byte, error) {
 	n, k := binary.Uvarint(b)
 	if k <= 0 {
 		return nil, errors.New("bad count")
@@ -79,17 +139,17 @@ func Unmarshal(b []byte) (*Model, error) {
 	idx := 0
 	for j := uint64(0); j < n; j++ {
 		gap, k := binary.Uvarint(b)
-		if k <= 0 || len(b) < k+4 {
+		if k <= 0 || len(b) < k+2 {
 			return nil, fmt.Errorf("truncated at weight %d", j)
 		}
 		idx += int(gap)
-		if idx >= len(m.W) {
+		if idx >= len(ws) {
 			return nil, fmt.Errorf("index %d out of range", idx)
 		}
-		m.W[idx] = math.Float32frombits(binary.LittleEndian.Uint32(b[k:]))
-		b = b[k+4:]
+		ws[idx] = float32(int16(binary.LittleEndian.Uint16(b[k:]))) * Quantum
+		b = b[k+2:]
 	}
-	return m, nil
+	return b, nil
 }
 
 func (m *Model) sum(idx []uint32) float64 {

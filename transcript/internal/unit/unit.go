@@ -4,6 +4,7 @@
 package unit
 
 import (
+	"github.com/textdiarize/diarize/transcript/internal/model"
 	"github.com/textdiarize/diarize/transcript/internal/segment"
 	"github.com/textdiarize/diarize/turn"
 )
@@ -14,7 +15,90 @@ import (
 // unit stays inside its span.
 func Split(src []byte, noise []turn.Span) []turn.Span {
 	sents := segment.Split(src, make([]turn.Span, 0, len(src)/80+1))
+	sents = cutLong(src, sents)
+	sents = widen(src, sents)
 	return trimNoise(src, sents, noise)
+}
+
+// widen gives the bytes between units that are not ASCII white space —
+// a no-break space, a zero-width space, a byte order mark — to the unit
+// before them (or, at the start of the input, the unit after), so that
+// every byte a reader could count as text belongs to some unit.
+func widen(src []byte, sents []turn.Span) []turn.Span {
+	if len(sents) == 0 {
+		return sents
+	}
+	prev := 0
+	for i := 0; i <= len(sents); i++ {
+		next := len(src)
+		if i < len(sents) {
+			next = sents[i].Start
+		}
+		first, last := -1, -1
+		for k := prev; k < next; k++ {
+			if !isSpace(src[k]) {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+		}
+		if first >= 0 {
+			if i > 0 {
+				// Extend to the end of the rune holding last.
+				end := last + 1
+				for end < next && src[end]&0xC0 == 0x80 {
+					end++
+				}
+				sents[i-1].End = end
+			} else {
+				sents[0].Start = first
+			}
+		}
+		if i < len(sents) {
+			prev = sents[i].End
+		}
+	}
+	return sents
+}
+
+// cutLong cuts the long spans that have no sentence punctuation — text
+// from automatic captions — into sentence-like units with the boundary
+// model.
+func cutLong(src []byte, sents []turn.Span) []turn.Span {
+	var out []turn.Span
+	var cuts []int
+	for i, s := range sents {
+		if s.Len() < model.LongSpanWords*2 {
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		n, punct := model.WordCount(src, s)
+		if n < model.LongSpanWords || punct {
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]turn.Span, 0, len(sents)+n/8), sents[:i]...)
+		}
+		cuts = model.Cuts(src, s, cuts[:0])
+		start := s.Start
+		for _, c := range cuts {
+			if u := trimSpace(src, turn.Span{Start: start, End: c}); u.Len() > 0 {
+				out = append(out, u)
+			}
+			start = c
+		}
+		out = append(out, trimSpace(src, turn.Span{Start: start, End: s.End}))
+	}
+	if out == nil {
+		return sents
+	}
+	return out
 }
 
 func trimNoise(src []byte, sents []turn.Span, ns []turn.Span) []turn.Span {

@@ -44,7 +44,10 @@ func main() {
 		corpus = flag.String("corpus", "../../../../shared/corpus/train", "directory of gold training files")
 		out    = flag.String("o", "weights.bin", "weights file to write")
 		prov   = flag.String("provenance", "provenance.go", "Go file recording what the weights were trained on")
-		iters  = flag.Int("iter", 150, "training iterations")
+		iters  = flag.Int("iter", 100, "training iterations")
+		biters = flag.Int("biter", 100, "boundary model training iterations")
+		bl2    = flag.Float64("bl2", 1e-5, "boundary model L2 penalty")
+		bprune = flag.Float64("bprune", 0.05, "zero boundary weights smaller than this")
 		rate   = flag.Float64("rate", 0.05, "Adam step size")
 		l2     = flag.Float64("l2", 1e-5, "L2 penalty")
 		prune  = flag.Float64("prune", 2e-3, "zero weights smaller than this")
@@ -64,7 +67,41 @@ func main() {
 	sort.Strings(files)
 	sum := sha256.New()
 	var exs []model.Example
+	var bexs []model.BoundaryExample
 	units := 0
+	ids := map[string]int{}
+	var fold []int
+	// The boundary model comes first: the units of unpunctuated files
+	// depend on it.
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".asr.json") {
+			continue
+		}
+		a, err := load(f)
+		if err != nil {
+			fail(err)
+		}
+		p, err := load(strings.TrimSuffix(f, ".asr.json") + ".json")
+		if err != nil {
+			fail(err)
+		}
+		var starts []int
+		for _, t := range a.Turns {
+			starts = append(starts, t.Start)
+		}
+		bexs = append(bexs, model.BoundaryExampleFrom([]byte(a.Text), []byte(p.Text), starts))
+	}
+	bm := model.New()
+	bcfg := model.TrainConfig{Iterations: *biters, Rate: 0.1, L2: *bl2, Prune: *bprune}
+	if !*quiet {
+		bcfg.Log = func(it int, loss float64) {
+			if it%20 == 0 {
+				fmt.Fprintf(os.Stderr, "boundary iter %d loss %.5f\n", it, loss)
+			}
+		}
+	}
+	model.TrainBoundaries(bm, bexs, bcfg)
+	model.SetDefault(bm)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -80,6 +117,11 @@ func main() {
 			continue
 		}
 		sum.Write(b)
+		id := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(f), ".json"), ".asr")
+		if _, ok := ids[id]; !ok {
+			ids[id] = len(ids) % 2
+		}
+		fold = append(fold, ids[id])
 		ex := example(&g)
 		units += ex.Seq.Len()
 		exs = append(exs, ex)
@@ -93,18 +135,21 @@ func main() {
 		}
 	}
 	m := model.Train(exs, cfg)
+	m.B = bm.B
+	m.Quantize()
 	// Cross-fitted first passes for the adaptation weights: each half of
 	// the files is scored by a model trained on the other half.
+	// Both variants of one conversation go to the same half.
 	var halves [2][]model.Example
 	for i, ex := range exs {
-		halves[i%2] = append(halves[i%2], ex)
+		halves[fold[i]] = append(halves[fold[i]], ex)
 	}
 	quietCfg := cfg
 	quietCfg.Log = nil
 	cross := [2]*model.Model{model.Train(halves[1], quietCfg), model.Train(halves[0], quietCfg)}
 	base := make([]*model.Model, len(exs))
 	for i := range exs {
-		base[i] = cross[i%2]
+		base[i] = cross[fold[i]]
 	}
 	acfg := model.TrainConfig{Iterations: 300, Rate: 0.02, L2: 1e-4}
 	if !*quiet {
@@ -121,7 +166,7 @@ func main() {
 		os.Exit(1)
 	}
 	nz := 0
-	for _, x := range m.W {
+	for _, x := range append(m.W, m.B...) {
 		if x != 0 {
 			nz++
 		}
@@ -179,4 +224,21 @@ func floats(xs []float64) string {
 		b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
 	}
 	return b.String()
+}
+
+func load(path string) (*gold, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var g gold
+	if err := json.Unmarshal(b, &g); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &g, nil
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "train:", err)
+	os.Exit(1)
 }

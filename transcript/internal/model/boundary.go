@@ -1,0 +1,263 @@
+package model
+
+import (
+	"math"
+	"slices"
+
+	"github.com/textdiarize/diarize/turn"
+)
+
+// Sentence boundaries in unpunctuated text. Automatic captions arrive in
+// lowercase with no punctuation; a logistic model over the words around
+// each gap between two words guesses where a sentence ends, so the text
+// can be cut into units the speaker model can score. It is trained on
+// caption-style copies of punctuated transcripts (see ./train).
+
+// Boundary feature templates.
+const (
+	bBias = 200 + iota
+	bPrev
+	bNext
+	bPrev2
+	bNext2
+	bPrevBi
+	bNextBi
+	bAcross
+	bSince
+)
+
+// MinUnitWords and MaxUnitWords bound the units cut from unpunctuated
+// text: no cut leaves fewer than MinUnitWords words before it, and a run
+// of MaxUnitWords words is always cut.
+const (
+	MinUnitWords = 3
+	MaxUnitWords = 40
+	// LongSpanWords is the length from which a span without sentence
+	// punctuation is cut by the boundary model.
+	LongSpanWords = 60
+)
+
+// boundaryFeatures appends the features of the gap after word k of ws,
+// since words after the last cut.
+func boundaryFeatures(dst []uint32, ws []word, k, since int) []uint32 {
+	at := func(j int) uint64 {
+		if j < 0 || j >= len(ws) {
+			return none
+		}
+		return ws[j].h
+	}
+	sb := uint64(since)
+	if since > 20 {
+		sb = 20 + uint64(min(since, 60)/10)
+	}
+	const bmask = 1<<BoundaryBits - 1
+	f := func(tmpl uint64, vals ...uint64) uint32 { return fold(mix64(tmpl, vals...)) & bmask }
+	dst = append(dst,
+		f(bBias),
+		f(bPrev, at(k)),
+		f(bNext, at(k+1)),
+		f(bPrev2, at(k-1)),
+		f(bNext2, at(k+2)),
+		f(bPrevBi, at(k-1), at(k)),
+		f(bNextBi, at(k+1), at(k+2)),
+		f(bAcross, at(k), at(k+1)),
+		f(bSince, sb),
+	)
+	return dst
+}
+
+// Cuts returns the offsets at which the unpunctuated span s of src should
+// be cut into sentence-like units: each offset is the start of the first
+// word of a new unit. The scan is greedy from left to right.
+func (m *Model) Cuts(src []byte, s turn.Span, dst []int) []int {
+	_, ws := scan(src, s, nil)
+	var fs []uint32
+	since := 0
+	for k := 0; k+1 < len(ws); k++ {
+		since++
+		if since < MinUnitWords {
+			continue
+		}
+		cut := since >= MaxUnitWords
+		if !cut {
+			fs = boundaryFeatures(fs[:0], ws, k, since)
+			var z float32
+			for _, j := range fs {
+				z += m.B[j]
+			}
+			cut = z > 0
+		}
+		if cut {
+			dst = append(dst, ws[k+1].start)
+			since = 0
+		}
+	}
+	return dst
+}
+
+// Cuts cuts an unpunctuated span with the embedded model.
+func Cuts(src []byte, s turn.Span, dst []int) []int { return Default().Cuts(src, s, dst) }
+
+// WordCount returns the number of words in span s of src, and whether the
+// span has sentence punctuation inside it (before its last byte).
+func WordCount(src []byte, s turn.Span) (n int, punct bool) {
+	_, ws := scan(src, s, nil)
+	for i := s.Start; i < s.End-1; i++ {
+		if c := src[i]; c == '.' || c == '?' || c == '!' {
+			punct = true
+			break
+		}
+	}
+	return len(ws), punct
+}
+
+// A BoundaryExample is one unpunctuated text with the gold gaps: Ends[k]
+// is true when a sentence ends after word k.
+type BoundaryExample struct {
+	Src  []byte
+	Ends []bool
+}
+
+// TrainBoundaries fits the boundary model by logistic regression with
+// full-batch Adam, adding its weights to m.
+func TrainBoundaries(m *Model, exs []BoundaryExample, cfg TrainConfig) {
+	type gap struct {
+		fs []uint32
+		y  float64
+	}
+	var gaps []gap
+	for _, ex := range exs {
+		_, ws := scan(ex.Src, turn.Span{Start: 0, End: len(ex.Src)}, nil)
+		since := 0
+		for k := 0; k+1 < len(ws) && k < len(ex.Ends); k++ {
+			since++
+			y := 0.0
+			if ex.Ends[k] {
+				y = 1
+			}
+			if since >= MinUnitWords && since < MaxUnitWords {
+				gaps = append(gaps, gap{boundaryFeatures(nil, ws, k, since), y})
+			}
+			if y == 1 {
+				since = 0
+			}
+		}
+	}
+	w := make(map[uint32]float64)
+	mom := make(map[uint32]float64)
+	vel := make(map[uint32]float64)
+	g := make(map[uint32]float64)
+	keys := make([]uint32, 0)
+	for _, gp := range gaps {
+		for _, f := range gp.fs {
+			if _, ok := g[f]; !ok {
+				g[f] = 0
+				keys = append(keys, f)
+			}
+		}
+	}
+	slices.Sort(keys)
+	const b1, b2, eps = 0.9, 0.999, 1e-8
+	n := float64(len(gaps))
+	for it := 1; it <= cfg.Iterations; it++ {
+		for _, k := range keys {
+			g[k] = 0
+		}
+		loss := 0.0
+		for _, gp := range gaps {
+			z := 0.0
+			for _, f := range gp.fs {
+				z += w[f]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			loss -= gp.y*math.Log(p+1e-12) + (1-gp.y)*math.Log(1-p+1e-12)
+			for _, f := range gp.fs {
+				g[f] += p - gp.y
+			}
+		}
+		for _, k := range keys {
+			gk := g[k]/n + cfg.L2*w[k]
+			loss += 0.5 * cfg.L2 * w[k] * w[k] * n / n
+			mom[k] = b1*mom[k] + (1-b1)*gk
+			vel[k] = b2*vel[k] + (1-b2)*gk*gk
+			mh := mom[k] / (1 - math.Pow(b1, float64(it)))
+			vh := vel[k] / (1 - math.Pow(b2, float64(it)))
+			w[k] -= cfg.Rate * mh / (math.Sqrt(vh) + eps)
+		}
+		if cfg.Log != nil {
+			cfg.Log(it, loss/n)
+		}
+	}
+	for _, k := range keys {
+		if x := w[k]; math.Abs(x) >= cfg.Prune {
+			m.B[k] = float32(x)
+		}
+	}
+}
+
+// BoundaryExampleFrom builds a training example for the boundary model
+// from an unpunctuated text and its punctuated twin: a sentence ends
+// after an unpunctuated word when the aligned punctuated word is followed
+// by '.', '?', '!' or '…', or when a gold turn (turnStarts, offsets into
+// unpunctuated) starts at the next word.
+func BoundaryExampleFrom(unpunct, punct []byte, turnStarts []int) BoundaryExample {
+	_, uw := scan(unpunct, turn.Span{End: len(unpunct)}, nil)
+	_, pw := scan(punct, turn.Span{End: len(punct)}, nil)
+	pend := make([]bool, len(pw))
+	for j := range pw {
+		stop := len(punct)
+		if j+1 < len(pw) {
+			stop = pw[j+1].start
+		}
+		for _, c := range punct[pw[j].end:stop] {
+			if c == '.' || c == '?' || c == '!' {
+				pend[j] = true
+			}
+		}
+		if stop-pw[j].end >= 3 && string(punct[pw[j].end:pw[j].end+3]) == "…" {
+			pend[j] = true
+		}
+	}
+	ends := make([]bool, len(uw))
+	// Greedy alignment with a small look-ahead to resynchronise.
+	const look = 6
+	i, j := 0, 0
+	for i < len(uw) && j < len(pw) {
+		if uw[i].h == pw[j].h {
+			ends[i] = pend[j]
+			i++
+			j++
+			continue
+		}
+		di, dj := -1, -1
+		for d := 1; d <= look && dj < 0; d++ {
+			if j+d < len(pw) && pw[j+d].h == uw[i].h {
+				dj = d
+			}
+		}
+		for d := 1; d <= look && di < 0; d++ {
+			if i+d < len(uw) && uw[i+d].h == pw[j].h {
+				di = d
+			}
+		}
+		switch {
+		case dj > 0 && (di < 0 || dj <= di):
+			j += dj
+		case di > 0:
+			i += di
+		default:
+			i++
+			j++
+		}
+	}
+	t := 0
+	for k := 0; k+1 < len(uw); k++ {
+		for t < len(turnStarts) && turnStarts[t] < uw[k+1].start {
+			t++
+		}
+		if t < len(turnStarts) && turnStarts[t] < uw[k+1].end {
+			ends[k] = true
+		}
+	}
+	return BoundaryExample{Src: unpunct, Ends: ends}
+}

@@ -1,0 +1,55 @@
+package model
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestEmbeddedWeights(t *testing.T) {
+	if loadErr != nil {
+		t.Fatalf("embedded weights do not load: %v", loadErr)
+	}
+	nz := 0
+	for _, w := range Default().W {
+		if w != 0 {
+			nz++
+		}
+	}
+	if nz < 1000 {
+		t.Fatalf("embedded model has %d non-zero weights; want a trained model", nz)
+	}
+	if len(weightsFile) > 1<<20 {
+		t.Errorf("weights file is %d bytes; keep it under 1 MiB", len(weightsFile))
+	}
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	m := New()
+	m.W[3] = 1.5
+	m.W[1<<Bits-1] = -0.25
+	m.B[7] = 2
+	m.W[10] = Quantum / 4 // rounds to zero
+	got, err := Unmarshal(m.Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Quantize()
+	if !equal(got.W, m.W) || !equal(got.B, m.B) {
+		t.Fatal("weights changed in a round trip")
+	}
+	if !bytes.Equal(got.Marshal(), m.Marshal()) {
+		t.Fatal("encoding is not stable")
+	}
+	if _, err := Unmarshal([]byte("nope")); err == nil {
+		t.Fatal("bad magic accepted")
+	}
+}
+
+func equal(a, b []float32) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
