@@ -105,6 +105,7 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 		{ID: "S1", Role: speaker.Interviewer},
 		{ID: "S2", Role: speaker.Guest},
 	}
+	k := 0 // turns are in order, so one cursor walks the noise for all
 	for i := range tr.Turns {
 		t := &tr.Turns[i]
 		if t.Role == speaker.Interviewer {
@@ -112,7 +113,7 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 		} else {
 			t.Speaker = "S2"
 		}
-		t.Text = tr.text(t.Span)
+		t.Text, k = tr.text(t.Span, k)
 	}
 	return tr, nil
 }
@@ -122,14 +123,24 @@ func isSpaceByte(c byte) bool {
 }
 
 // text returns src[s] with the noise spans inside it left out; the white
-// space around a removed span becomes one space.
-func (t *Transcript) text(s turn.Span) string {
+// space around a removed span becomes one space. The noise spans before
+// t.Noise[k] end before s starts; text returns the index to pass for the
+// next span, which must not start before s.
+func (t *Transcript) text(s turn.Span, k int) (string, int) {
+	for k < len(t.Noise) && t.Noise[k].End <= s.Start {
+		k++
+	}
+	m := k
+	for m < len(t.Noise) && t.Noise[m].Start < s.End {
+		m++
+	}
+	if m == k {
+		return string(t.src[s.Start:s.End]), k
+	}
 	var b strings.Builder
+	b.Grow(s.Len())
 	pos := s.Start
-	for _, n := range t.Noise {
-		if n.End <= s.Start || n.Start >= s.End {
-			continue
-		}
+	for _, n := range t.Noise[k:m] {
 		if n.Start > pos {
 			b.Write(trimRight(t.src[pos:n.Start]))
 		}
@@ -142,10 +153,10 @@ func (t *Transcript) text(s turn.Span) string {
 		}
 	}
 	if pos == s.Start {
-		return string(t.src[s.Start:s.End])
+		return string(t.src[s.Start:s.End]), k
 	}
 	b.Write(t.src[pos:s.End])
-	return b.String()
+	return b.String(), k
 }
 
 func trimRight(b []byte) []byte {

@@ -108,15 +108,24 @@ func trimNoise(src []byte, sents []turn.Span, ns []turn.Span) []turn.Span {
 	out := sents[:0]
 	j := 0
 	for _, s := range sents {
+		// ns[j:m] are the noise spans that overlap s: both cursors only
+		// move forward, so the whole walk is linear.
 		for j < len(ns) && ns[j].End <= s.Start {
 			j++
 		}
-		for k := j; k < len(ns) && ns[k].Start < s.End; k++ {
+		m := j
+		for m < len(ns) && ns[m].Start < s.End {
+			m++
+		}
+		for k := j; k < m; k++ {
 			if n := ns[k]; n.Start <= s.Start {
 				s.Start = max(s.Start, n.End)
 			}
 		}
-		for k := len(ns) - 1; k >= j; k-- {
+		// From the last overlapping span back, so that a run of noise
+		// at the end is trimmed whole; the spans from m on start at or
+		// after s.End and can never trim it.
+		for k := m - 1; k >= j; k-- {
 			if n := ns[k]; n.Start < s.End && n.End >= s.End {
 				s.End = min(s.End, n.Start)
 			}
