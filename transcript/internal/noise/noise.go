@@ -29,19 +29,23 @@ type token struct {
 // repeated word to the last byte of the last, in order and disjoint. Once a
 // word has looped, shorter runs of it (two or more in a row) elsewhere in
 // the input are artifacts of the same kind and are returned too.
+//
+// Find reads the tokens as a stream and keeps only those it may still look
+// at, so its memory grows with the longest loop, not with src.
 func Find(src []byte) []turn.Span {
-	toks := tokens(src, nil)
+	ts := stream{src: src}
 	var out []turn.Span
 	var loops []uint64 // keys of the words that loop
 	i := 0
-	for i < len(toks) {
+	for ts.has(i) {
+		ts.drop(i)
 		bestEnd, bestL := i, 0
-		for L := 1; L <= MaxPhrase && i+L < len(toks); L++ {
-			if toks[i].key == 0 {
+		for L := 1; L <= MaxPhrase && ts.has(i+L); L++ {
+			if ts.at(i).key == 0 {
 				break
 			}
 			j := i + L
-			for j < len(toks) && toks[j].key == toks[j-L].key {
+			for ts.has(j) && ts.at(j).key == ts.at(j-L).key {
 				j++
 			}
 			count := (j - i) / L
@@ -57,9 +61,9 @@ func Find(src []byte) []turn.Span {
 			i++
 			continue
 		}
-		out = append(out, turn.Span{Start: toks[i].start, End: toks[bestEnd-1].end})
+		out = append(out, turn.Span{Start: ts.at(i).start, End: ts.at(bestEnd - 1).end})
 		for k := i; k < i+bestL; k++ {
-			loops = appendUnique(loops, toks[k].key)
+			loops = appendUnique(loops, ts.at(k).key)
 		}
 		i = bestEnd
 	}
@@ -67,31 +71,75 @@ func Find(src []byte) []turn.Span {
 		return out
 	}
 	// Second pass: shorter runs of a word that loops elsewhere.
-	var all []turn.Span
+	ts = stream{src: src, buf: ts.buf[:0]}
+	all := make([]turn.Span, 0, len(out))
 	k := 0
-	for i := 0; i < len(toks); {
-		for k < len(out) && out[k].End <= toks[i].start {
+	for i := 0; ts.has(i); {
+		ts.drop(i)
+		t := ts.at(i)
+		for k < len(out) && out[k].End <= t.start {
 			k++
 		}
-		if k < len(out) && out[k].Start <= toks[i].start {
+		if k < len(out) && out[k].Start <= t.start {
 			all = append(all, out[k])
-			for i < len(toks) && toks[i].start < out[k].End {
+			for ts.has(i) && ts.at(i).start < out[k].End {
 				i++
 			}
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && toks[j].key == toks[i].key && (k >= len(out) || toks[j].start < out[k].Start) {
+		for ts.has(j) && ts.at(j).key == t.key && (k >= len(out) || ts.at(j).start < out[k].Start) {
 			j++
 		}
-		if j-i >= 2 && contains(loops, toks[i].key) {
-			all = append(all, turn.Span{Start: toks[i].start, End: toks[j-1].end})
+		if j-i >= 2 && contains(loops, t.key) {
+			all = append(all, turn.Span{Start: t.start, End: ts.at(j - 1).end})
 			i = j
 			continue
 		}
 		i++
 	}
 	return all
+}
+
+// A stream tokenizes src on demand. It holds the tokens from number base
+// on; token k is buf[k-base].
+type stream struct {
+	src  []byte
+	pos  int // the next byte to tokenize
+	base int
+	buf  []token
+}
+
+// has reports whether src has a token k, tokenizing up to it. k must not
+// be below the last index passed to drop.
+func (s *stream) has(k int) bool {
+	return k-s.base < len(s.buf) || s.fill(k)
+}
+
+func (s *stream) fill(k int) bool {
+	for k-s.base >= len(s.buf) {
+		t, ok := next(s.src, s.pos)
+		if !ok {
+			return false
+		}
+		s.pos = t.end
+		s.buf = append(s.buf, t)
+	}
+	return true
+}
+
+// at returns token k, which has must have reported.
+func (s *stream) at(k int) token { return s.buf[k-s.base] }
+
+// drop forgets the tokens before k, moving the rest down once they are at
+// least half of the buffer, so that the cost is linear.
+func (s *stream) drop(k int) {
+	n := min(k-s.base, len(s.buf))
+	if n < 256 || 2*n < len(s.buf) {
+		return
+	}
+	s.buf = s.buf[:copy(s.buf, s.buf[n:])]
+	s.base += n
 }
 
 func appendUnique(s []uint64, k uint64) []uint64 {
@@ -110,51 +158,48 @@ func contains(s []uint64, k uint64) bool {
 	return false
 }
 
-// tokens splits src at white space and keys each token by its letters and
-// digits, lowercased.
-func tokens(src []byte, dst []token) []token {
+// next returns the first token of src at or after byte i, keyed by its
+// letters and digits, lowercased; ok is false when there is none.
+func next(src []byte, i int) (t token, ok bool) {
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
-	for i := 0; i < len(src); {
-		for i < len(src) && isSpace(src[i]) {
-			i++
-		}
-		if i == len(src) {
-			break
-		}
-		t := token{start: i}
-		h := uint64(offset)
-		alnum := false
-		for i < len(src) && !isSpace(src[i]) {
-			c := src[i]
-			if c < utf8.RuneSelf {
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || c == '\'' {
-					h = (h ^ uint64(c)) * prime
-					alnum = true
-				}
-				i++
-				continue
+	for i < len(src) && isSpace(src[i]) {
+		i++
+	}
+	if i == len(src) {
+		return token{}, false
+	}
+	t.start = i
+	h := uint64(offset)
+	alnum := false
+	for i < len(src) && !isSpace(src[i]) {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			r, n := utf8.DecodeRune(src[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				r = unicode.ToLower(r)
-				h = (h ^ uint64(r)) * prime
+			if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || c == '\'' {
+				h = (h ^ uint64(c)) * prime
 				alnum = true
 			}
-			i += n
+			i++
+			continue
 		}
-		t.end = i
-		if alnum {
-			t.key = h
+		r, n := utf8.DecodeRune(src[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			r = unicode.ToLower(r)
+			h = (h ^ uint64(r)) * prime
+			alnum = true
 		}
-		dst = append(dst, t)
+		i += n
 	}
-	return dst
+	t.end = i
+	if alnum {
+		t.key = h
+	}
+	return t, true
 }
 
 func isSpace(c byte) bool {
