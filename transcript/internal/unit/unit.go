@@ -75,6 +75,13 @@ func cutLong(src []byte, sents []turn.Span) []turn.Span {
 			}
 			continue
 		}
+		if maxWords(src, s, model.LongSpanWords) < model.LongSpanWords {
+			// Too few words to be cut: skip the costly exact count.
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
 		n, punct := model.WordCount(src, s)
 		if n < model.LongSpanWords || punct {
 			if out != nil {
@@ -99,6 +106,31 @@ func cutLong(src []byte, sents []turn.Span) []turn.Span {
 		return sents
 	}
 	return out
+}
+
+// maxWords returns an upper bound on the number of words that
+// [model.WordCount] finds in span s of src, or limit if the bound reaches
+// it. A word of the model starts with an ASCII letter or digit or with a
+// non-ASCII rune, and never right after an ASCII letter or digit (a word
+// runs on over those), so counting such starts bounds the words from above.
+func maxWords(src []byte, s turn.Span, limit int) int {
+	n := 0
+	prevWord := false
+	for _, c := range src[s.Start:s.End] {
+		w := isWordByte(c)
+		if !prevWord && (w || c >= 0xC0) {
+			n++
+			if n >= limit {
+				return limit
+			}
+		}
+		prevWord = w
+	}
+	return n
+}
+
+func isWordByte(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 }
 
 func trimNoise(src []byte, sents []turn.Span, ns []turn.Span) []turn.Span {
