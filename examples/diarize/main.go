@@ -6,8 +6,8 @@
 //	diarize [flags] [FILE]
 //
 // With no FILE it reads standard input; with no FILE and nothing piped in,
-// or with -sample, it parses a built-in sample interview and says so on
-// standard error. With -score it scores the parser on gold files instead
+// or with -sample (which takes no FILE), it parses a built-in sample
+// interview and says so on standard error. With -score it scores the parser on gold files instead
 // (see the corpus README for the metrics).
 package main
 
@@ -56,6 +56,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return scoreFiles(fs.Args(), stdout, stderr)
 	}
+	if *useSample && fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "diarize: -sample takes no FILE")
+		fs.Usage()
+		return 2
+	}
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "diarize: one input file at a time")
 		return 2
@@ -95,7 +100,11 @@ func input(args []string, useSample bool, stdin io.Reader, stderr io.Writer) (st
 			return "<stdin>", src, err
 		}
 	}
-	fmt.Fprintln(stderr, "diarize: no input given; parsing the built-in sample interview (-sample)")
+	if useSample {
+		fmt.Fprintln(stderr, "diarize: parsing the built-in sample interview")
+	} else {
+		fmt.Fprintln(stderr, "diarize: no input given; parsing the built-in sample interview (-sample)")
+	}
 	return "<sample>", sample, nil
 }
 

@@ -62,7 +62,14 @@ const interview = "Welcome to the show. What do you study? I study tide pools. "
 	"And a lot more stubborn. Why snails?"
 
 func TestRunSample(t *testing.T) {
-	for _, args := range [][]string{{"-sample"}, {}} {
+	for _, tt := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"-sample"}, "diarize: parsing the built-in sample interview\n"},
+		{nil, "diarize: no input given; parsing the built-in sample interview (-sample)\n"},
+	} {
+		args := tt.args
 		t.Run(strings.Join(append([]string{"args"}, args...), " "), func(t *testing.T) {
 			r := runCmd(t, "", args...)
 			if r.code != 0 {
@@ -72,13 +79,29 @@ func TestRunSample(t *testing.T) {
 			if len(out.Turns) == 0 {
 				t.Errorf("no turns for the sample")
 			}
-			if !strings.Contains(r.stderr, "sample") {
-				t.Errorf("stderr = %q, want it to say the built-in sample is parsed", r.stderr)
+			if r.stderr != tt.stderr {
+				t.Errorf("stderr = %q, want %q", r.stderr, tt.stderr)
 			}
 			if out.Turns[0].Start != 0 || out.Turns[len(out.Turns)-1].End != len(bytes.TrimRight(sample, "\n")) {
 				t.Errorf("turns run from %d to %d, want the whole sample [0,%d)", out.Turns[0].Start, out.Turns[len(out.Turns)-1].End, len(bytes.TrimRight(sample, "\n")))
 			}
 		})
+	}
+}
+
+// TestRunSampleWithFile checks that -sample with a FILE is a usage error:
+// the command cannot parse both.
+func TestRunSampleWithFile(t *testing.T) {
+	path := writeFile(t, "snails.txt", interview)
+	r := runCmd(t, "", "-sample", path)
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2 (usage)", r.code)
+	}
+	if r.stdout != "" {
+		t.Errorf("stdout = %q, want nothing", r.stdout)
+	}
+	if !strings.HasPrefix(r.stderr, "diarize: -sample takes no FILE\nusage:") {
+		t.Errorf("stderr = %q, want the error and the usage", r.stderr)
 	}
 }
 
