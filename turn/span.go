@@ -18,5 +18,8 @@ func (s Span) Len() int { return s.End - s.Start }
 // Contains reports whether offset lies inside s.
 func (s Span) Contains(offset int) bool { return s.Start <= offset && offset < s.End }
 
-// Overlaps reports whether s and o share at least one byte.
-func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+// Overlaps reports whether s and o share at least one byte. An empty span
+// holds no byte, so it overlaps nothing, not even a span around it.
+func (s Span) Overlaps(o Span) bool {
+	return s.Start < s.End && o.Start < o.End && s.Start < o.End && o.Start < s.End
+}
