@@ -44,8 +44,11 @@ func (d *Decoder) trans(s *Segment, from, to int) float64 {
 	return s.ToGuest - d.SwitchCost
 }
 
-// Roles returns the most probable role of each segment and the posterior
-// probability of that role, in [0.5, 1].
+// Roles returns the role of each segment on the most probable path (the
+// Viterbi path) and the posterior probability of that role, in [0, 1].
+// The path is decided for the whole conversation at once, so a segment's
+// role on it can be the less probable of the two for that segment alone:
+// its probability is then below 0.5.
 func (d *Decoder) Roles(segs []Segment) (roles []speaker.Role, prob []float64) {
 	n := len(segs)
 	if n == 0 {
