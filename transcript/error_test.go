@@ -3,6 +3,7 @@ package transcript_test
 import (
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -216,4 +217,35 @@ func TestPosition(t *testing.T) {
 	if got, want := tr.Position(10).String(), "4:3"; got != want {
 		t.Errorf("Position(10).String() = %q, want %q", got, want)
 	}
+}
+
+// TestPositionConcurrent checks Position at every offset, from several
+// goroutines at once (the line table is built on the first call), against
+// counting the newlines before the offset.
+func TestPositionConcurrent(t *testing.T) {
+	src := []byte("\nWhy?\r\n\nBecause.\n  Fine. Next question:\nhow?\n")
+	tr, err := transcript.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(offset int) transcript.Position {
+		line, start := 1, 0
+		for i := range offset {
+			if src[i] == '\n' {
+				line, start = line+1, i+1
+			}
+		}
+		return transcript.Position{Offset: offset, Line: line, Column: offset - start + 1}
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for k := 0; k <= len(src); k++ {
+				if got := tr.Position(k); got != want(k) {
+					t.Errorf("Position(%d) = %+v, want %+v", k, got, want(k))
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -11,7 +11,10 @@
 package transcript
 
 import (
+	"bytes"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript/internal/model"
@@ -53,7 +56,8 @@ type Transcript struct {
 	// then leaves it out.
 	Noise []Noise
 
-	src []byte
+	src   []byte
+	lines *lineTable // set by Parse; nil in a Transcript built by hand
 }
 
 // Source returns the input the transcript was parsed from. The caller must
@@ -61,7 +65,40 @@ type Transcript struct {
 func (t *Transcript) Source() []byte { return t.src }
 
 // Position returns the line and column of a byte offset into the input.
-func (t *Transcript) Position(offset int) Position { return position(t.src, offset) }
+// The first call builds a table of line starts, as go/token.File keeps;
+// Position is safe for concurrent use.
+func (t *Transcript) Position(offset int) Position {
+	if t.lines == nil {
+		return position(t.src, offset)
+	}
+	return t.lines.position(t.src, offset)
+}
+
+// A lineTable holds the offsets of the line starts of an input, built on
+// first use.
+type lineTable struct {
+	once   sync.Once
+	starts []int // starts[i] is the offset of line i+1
+}
+
+func (lt *lineTable) position(src []byte, offset int) Position {
+	lt.once.Do(func() {
+		n := bytes.Count(src, []byte{'\n'})
+		lt.starts = make([]int, 1, n+1)
+		for i, c := range src {
+			if c == '\n' {
+				lt.starts = append(lt.starts, i+1)
+			}
+		}
+	})
+	offset = max(0, min(offset, len(src)))
+	// The last line that starts at or before offset.
+	i, found := slices.BinarySearch(lt.starts, offset)
+	if !found {
+		i--
+	}
+	return Position{Offset: offset, Line: i + 1, Column: offset - lt.starts[i] + 1}
+}
 
 // A Parser parses transcripts. The zero value is ready to use and a Parser
 // is safe for concurrent use.
@@ -91,7 +128,7 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	if err := check(src, limit); err != nil {
 		return nil, err
 	}
-	tr := &Transcript{src: src}
+	tr := &Transcript{src: src, lines: new(lineTable)}
 	for _, s := range noise.Find(src) {
 		tr.Noise = append(tr.Noise, Noise{Span: s, Kind: Repetition})
 	}
