@@ -116,14 +116,29 @@ func interviewerProb(segs []turn.Segment) []float64 {
 	return out
 }
 
+// AdaptRounds is the number of adaptation passes: each learns the
+// speakers' wording from the posteriors of the pass before.
+const AdaptRounds = 2
+
 // adapt adds the adaptation features, weighted by v, to the segments'
-// scores.
-func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) [][NumAdapt]float64 {
-	f := adaptFeatures(q, interviewerProb(segs))
+// scores, in AdaptRounds passes.
+func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) {
+	base := make([]float64, len(segs))
 	for i := range segs {
-		for k, x := range f[i] {
-			segs[i].Score += v[k] * x
+		base[i] = segs[i].Score
+	}
+	for r := 0; r < AdaptRounds; r++ {
+		f := adaptFeatures(q, interviewerProb(segs))
+		for i := range segs {
+			segs[i].Score = base[i] + dot(v, &f[i])
 		}
 	}
-	return f
+}
+
+func dot(v, f *[NumAdapt]float64) float64 {
+	x := 0.0
+	for k := range v {
+		x += v[k] * f[k]
+	}
+	return x
 }

@@ -28,6 +28,10 @@ const (
 	ePrevLen
 	eNextLen
 
+	eUntilQ
+	eSinceQ
+	eSinceUntilQ
+
 	tBias = 100 + iota
 	tFirst
 	tFirst2
@@ -39,7 +43,26 @@ const (
 	tPrevPunctLen
 	tNextFirst
 	tLenNextLen
+	tUntilQ
+	tSinceQ
 )
+
+// distBucket buckets a distance in units to or from the nearest question.
+func distBucket(d int) uint64 {
+	switch {
+	case d < 0:
+		return 0 // no question that way
+	case d <= 3:
+		return uint64(d)
+	case d <= 6:
+		return 4
+	case d <= 12:
+		return 5
+	case d <= 25:
+		return 6
+	}
+	return 7
+}
 
 // A Sequence is a transcript's units with their hashed features, ready to
 // score or to train on.
@@ -57,6 +80,9 @@ type Sequence struct {
 	sents []sentence
 	words []word
 	salt  uint64
+	// untilQ and sinceQ count the units to the next and since the last
+	// unit that ends in a question mark; -1 when there is none.
+	untilQ, sinceQ []int32
 }
 
 // Extract computes the features of the units sents of src.
@@ -82,6 +108,28 @@ func Extract(src []byte, sents []turn.Span) *Sequence {
 	q.ToI = make([]uint32, 0, len(sents)*12)
 	q.ToG = make([]uint32, 0, len(sents)*12)
 	q.TransOff = make([]int32, 1, len(sents)+1)
+	q.untilQ = make([]int32, len(sents))
+	q.sinceQ = make([]int32, len(sents))
+	last := -1
+	for i := range q.sents {
+		q.sinceQ[i] = -1
+		if last >= 0 {
+			q.sinceQ[i] = int32(i - last)
+		}
+		if q.sents[i].last == '?' {
+			last = i
+		}
+	}
+	next := -1
+	for i := len(q.sents) - 1; i >= 0; i-- {
+		q.untilQ[i] = -1
+		if next >= 0 {
+			q.untilQ[i] = int32(next - i)
+		}
+		if q.sents[i].last == '?' {
+			next = i
+		}
+	}
 	for i := range q.sents {
 		q.emission(i)
 		q.EmitOff = append(q.EmitOff, int32(len(q.Emit)))
@@ -189,6 +237,10 @@ func (q *Sequence) emission(i int) {
 	if i == 1 {
 		q.add(ePos, 2)
 	}
+	uq, sq := distBucket(int(q.untilQ[i])), distBucket(int(q.sinceQ[i]))
+	q.add(eUntilQ, uq)
+	q.add(eSinceQ, sq)
+	q.add(eSinceUntilQ, sq, uq, p)
 	if n-i <= 3 {
 		q.add(ePos, 3)
 	}
@@ -219,6 +271,8 @@ func (q *Sequence) transition(i int) {
 	q.addT(tLen, lb)
 	q.addT(tPrevLen, plb)
 	q.addT(tPrevPunctLen, pp, lb)
+	q.addT(tUntilQ, distBucket(int(q.untilQ[i])), pp)
+	q.addT(tSinceQ, distBucket(int(q.sinceQ[i])), pp)
 	if i+1 < len(q.sents) {
 		nx := &q.sents[i+1]
 		q.addT(tNextFirst, nx.first(0))

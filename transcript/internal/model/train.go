@@ -209,16 +209,22 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 		loss := 0.0
 		for i, ex := range exs {
 			p := &ps[i]
+			// The passes as adapt runs them; the gradient treats the
+			// last pass's features as fixed.
+			f := p.f
 			work = append(work[:0], p.segs...)
-			for j := range work {
-				for k, x := range p.f[j] {
-					work[j].Score += v[k] * x
+			for r := 0; r < AdaptRounds; r++ {
+				if r > 0 {
+					f = adaptFeatures(ex.Seq, interviewerProb(work))
+				}
+				for j := range work {
+					work[j].Score = p.segs[j].Score + dot(&v, &f[j])
 				}
 			}
 			d := chainGrad(work, ex.Roles)
 			loss += d.nll
 			for j := range work {
-				for k, x := range p.f[j] {
+				for k, x := range f[j] {
 					g[k] += d.emit[j] * x
 				}
 			}
