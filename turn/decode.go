@@ -151,16 +151,20 @@ func Group(segs []Segment, roles []speaker.Role, prob []float64) []Turn {
 				turns[len(turns)-1].Confidence = ratio(psum, wsum)
 			}
 			wsum, psum = 0, 0
+			cues := s.Cues
+			if cues == nil {
+				cues = []Cue{} // the JSON form is [], not null
+			}
 			turns = append(turns, Turn{
 				Index: len(turns),
 				Role:  roles[i],
 				Span:  Span{Start: s.Start},
-				Cues:  s.Cues,
+				Cues:  cues,
 			})
 		}
 		t := &turns[len(turns)-1]
 		t.End = s.End
-		t.Sentences = append(t.Sentences, Sentence{Span: s.Span, Question: s.Question})
+		t.Sentences = append(t.Sentences, Sentence{Span: s.Span, Question: round3(s.Question)})
 		w := float64(s.Len())
 		wsum += w
 		if prob != nil {
@@ -179,5 +183,9 @@ func ratio(a, b float64) float64 {
 	if b == 0 {
 		return 0
 	}
-	return math.Round(a/b*1000) / 1000
+	return round3(a / b)
 }
+
+// round3 rounds x to three decimals, the precision of the scores in the
+// output.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

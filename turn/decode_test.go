@@ -169,7 +169,7 @@ func TestDecoderDecode(t *testing.T) {
 			name: "single segment",
 			in:   segs([]float64{-2}, 7),
 			want: []turn.Turn{
-				{Index: 0, Role: G, Span: turn.Span{Start: 0, End: 7}, Sentences: []turn.Sentence{{Span: turn.Span{Start: 0, End: 7}}}},
+				{Index: 0, Role: G, Span: turn.Span{Start: 0, End: 7}, Cues: []turn.Cue{}, Sentences: []turn.Sentence{{Span: turn.Span{Start: 0, End: 7}}}},
 			},
 			reason: "one segment is one turn",
 		},
@@ -197,6 +197,7 @@ func TestDecoderDecode(t *testing.T) {
 				},
 				{
 					Index: 3, Role: G, Span: turn.Span{Start: 109, End: 134},
+					Cues:      []turn.Cue{},
 					Sentences: []turn.Sentence{{Span: turn.Span{Start: 109, End: 134}}},
 				},
 			},
@@ -209,6 +210,7 @@ func TestDecoderDecode(t *testing.T) {
 			want: []turn.Turn{
 				{
 					Index: 0, Role: I, Span: turn.Span{Start: 0, End: 32},
+					Cues: []turn.Cue{},
 					Sentences: []turn.Sentence{
 						{Span: turn.Span{Start: 0, End: 10}},
 						{Span: turn.Span{Start: 11, End: 21}},
@@ -340,6 +342,7 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 func TestGroup(t *testing.T) {
 	in := segs([]float64{0, 0, 0, 0}, 10, 30, 20, 5)
 	sent := func(i int) turn.Sentence { return turn.Sentence{Span: in[i].Span} }
+	none := []turn.Cue{} // not nil: the JSON form is [], not null
 	tests := []struct {
 		name   string
 		roles  []speaker.Role
@@ -352,9 +355,9 @@ func TestGroup(t *testing.T) {
 			roles: []speaker.Role{I, G, G, I},
 			prob:  []float64{0.9, 0.6, 0.9, 0.75},
 			want: []turn.Turn{
-				{Index: 0, Role: I, Span: turn.Span{Start: 0, End: 10}, Confidence: 0.9, Sentences: []turn.Sentence{sent(0)}},
-				{Index: 1, Role: G, Span: turn.Span{Start: 11, End: 62}, Confidence: 0.72, Sentences: []turn.Sentence{sent(1), sent(2)}},
-				{Index: 2, Role: I, Span: turn.Span{Start: 63, End: 68}, Confidence: 0.75, Sentences: []turn.Sentence{sent(3)}},
+				{Index: 0, Role: I, Span: turn.Span{Start: 0, End: 10}, Confidence: 0.9, Cues: none, Sentences: []turn.Sentence{sent(0)}},
+				{Index: 1, Role: G, Span: turn.Span{Start: 11, End: 62}, Confidence: 0.72, Cues: none, Sentences: []turn.Sentence{sent(1), sent(2)}},
+				{Index: 2, Role: I, Span: turn.Span{Start: 63, End: 68}, Confidence: 0.75, Cues: none, Sentences: []turn.Sentence{sent(3)}},
 			},
 			reason: "each turn's confidence is its segments' probabilities weighted by length: (30×0.6 + 20×0.9) / 50 = 0.72",
 		},
@@ -362,7 +365,7 @@ func TestGroup(t *testing.T) {
 			name:  "nil prob",
 			roles: []speaker.Role{G, G, G, G},
 			want: []turn.Turn{
-				{Index: 0, Role: G, Span: turn.Span{Start: 0, End: 68}, Confidence: 1, Sentences: []turn.Sentence{sent(0), sent(1), sent(2), sent(3)}},
+				{Index: 0, Role: G, Span: turn.Span{Start: 0, End: 68}, Confidence: 1, Cues: none, Sentences: []turn.Sentence{sent(0), sent(1), sent(2), sent(3)}},
 			},
 			reason: "roles decided elsewhere are taken as certain",
 		},
@@ -371,7 +374,7 @@ func TestGroup(t *testing.T) {
 			roles: []speaker.Role{I, I, I, I},
 			prob:  []float64{2.0 / 3, 2.0 / 3, 2.0 / 3, 2.0 / 3},
 			want: []turn.Turn{
-				{Index: 0, Role: I, Span: turn.Span{Start: 0, End: 68}, Confidence: 0.667, Sentences: []turn.Sentence{sent(0), sent(1), sent(2), sent(3)}},
+				{Index: 0, Role: I, Span: turn.Span{Start: 0, End: 68}, Confidence: 0.667, Cues: none, Sentences: []turn.Sentence{sent(0), sent(1), sent(2), sent(3)}},
 			},
 			reason: "confidence is rounded to three decimals so goldens stay stable",
 		},
@@ -386,6 +389,25 @@ func TestGroup(t *testing.T) {
 	}
 	if got := turn.Group(nil, nil, nil); got != nil {
 		t.Errorf("Group(nil) = %v, want nil", got)
+	}
+}
+
+// TestGroupRounding checks that sentence question scores are rounded to
+// three decimals, like the turns' confidence, and that a turn's cues are
+// never nil.
+func TestGroupRounding(t *testing.T) {
+	in := segs([]float64{0, 0}, 10, 10)
+	in[0].Question = 0.8999999999999999
+	in[1].Question = 2.0 / 3
+	got := turn.Group(in, []speaker.Role{I, I}, nil)
+	if len(got) != 1 {
+		t.Fatalf("Group() = %d turns, want 1", len(got))
+	}
+	if q0, q1 := got[0].Sentences[0].Question, got[0].Sentences[1].Question; q0 != 0.9 || q1 != 0.667 {
+		t.Errorf("questions = %v, %v; want 0.9, 0.667", q0, q1)
+	}
+	if got[0].Cues == nil {
+		t.Errorf("Cues = nil, want an empty slice so that the JSON form is []")
 	}
 }
 

@@ -44,7 +44,8 @@ type Segment struct {
 // A Sentence is one sentence of a turn.
 type Sentence struct {
 	Span
-	// Question is how much the sentence reads as a question, in [0, 1].
+	// Question is how much the sentence reads as a question, in [0, 1],
+	// rounded to three decimals.
 	Question float64 `json:"question"`
 }
 
@@ -63,7 +64,8 @@ type Turn struct {
 	// words, in [0, 1]: the mean posterior probability of its segments'
 	// role, weighted by their length.
 	Confidence float64 `json:"confidence"`
-	// Cues name the evidence that started the turn.
+	// Cues name the evidence that started the turn. [Group] sets an empty,
+	// non-nil slice when there is none, so that the JSON form is [].
 	Cues []Cue `json:"cues"`
 	// Sentences are the turn's sentences in order.
 	Sentences []Sentence `json:"sentences"`
