@@ -136,8 +136,15 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	for i, n := range tr.Noise {
 		spans[i] = n.Span
 	}
-	segs := model.Score(src, unit.Split(src, spans))
-	tr.Turns = p.Decoder.Decode(segs)
+	segs, q := model.ScoreLazy(src, unit.Split(src, spans))
+	// Decode, naming the cues of the segments that start a turn only.
+	roles, prob := p.Decoder.Roles(segs)
+	for i := range segs {
+		if i == 0 || roles[i] != roles[i-1] {
+			segs[i].Cues = q.Cues(i)
+		}
+	}
+	tr.Turns = turn.Group(segs, roles, prob)
 	tr.Speakers = []speaker.Speaker{
 		{ID: "S1", Role: speaker.Interviewer},
 		{ID: "S2", Role: speaker.Guest},

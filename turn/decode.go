@@ -142,7 +142,21 @@ func (d *Decoder) Decode(segs []Segment) []Turn {
 // [Decoder.Decode] does. prob, when not nil, gives the probability of each
 // segment's role and sets the turns' Confidence.
 func Group(segs []Segment, roles []speaker.Role, prob []float64) []Turn {
-	var turns []Turn
+	if len(segs) == 0 {
+		return nil
+	}
+	// Two allocations in all: the turns, and one array that the turns'
+	// Sentences share, each capped so that appending to one cannot
+	// overwrite the next.
+	n := 1
+	for i := 1; i < len(segs); i++ {
+		if roles[i] != roles[i-1] {
+			n++
+		}
+	}
+	turns := make([]Turn, 0, n)
+	sents := make([]Sentence, len(segs))
+	first := 0 // the first segment of the current turn
 	var wsum, psum float64
 	for i := range segs {
 		s := &segs[i]
@@ -150,6 +164,7 @@ func Group(segs []Segment, roles []speaker.Role, prob []float64) []Turn {
 			if len(turns) > 0 {
 				turns[len(turns)-1].Confidence = ratio(psum, wsum)
 			}
+			first = i
 			wsum, psum = 0, 0
 			cues := s.Cues
 			if cues == nil {
@@ -164,7 +179,8 @@ func Group(segs []Segment, roles []speaker.Role, prob []float64) []Turn {
 		}
 		t := &turns[len(turns)-1]
 		t.End = s.End
-		t.Sentences = append(t.Sentences, Sentence{Span: s.Span, Question: round3(s.Question)})
+		sents[i] = Sentence{Span: s.Span, Question: round3(s.Question)}
+		t.Sentences = sents[first : i+1 : i+1]
 		w := float64(s.Len())
 		wsum += w
 		if prob != nil {

@@ -160,8 +160,11 @@ func (m *Model) sum(idx []uint32) float64 {
 	return float64(s)
 }
 
-// Segments scores every unit of q.
-func (m *Model) Segments(q *Sequence) []turn.Segment {
+// Segments scores every unit of q and names its cues.
+func (m *Model) Segments(q *Sequence) []turn.Segment { return m.segments(q, true) }
+
+// segments scores every unit of q; it leaves Cues nil unless withCues.
+func (m *Model) segments(q *Sequence, withCues bool) []turn.Segment {
 	segs := make([]turn.Segment, q.Len())
 	for i := range segs {
 		s := &segs[i]
@@ -171,17 +174,34 @@ func (m *Model) Segments(q *Sequence) []turn.Segment {
 		s.ToInterviewer = m.sum(q.ToI[a:b])
 		s.ToGuest = m.sum(q.ToG[a:b])
 		s.Question = q.question(i)
-		s.Cues = q.cues(i)
+		if withCues {
+			s.Cues = q.cues(i)
+		}
 	}
 	return segs
 }
+
+// Cues names the evidence in unit i, strongest first.
+func (q *Sequence) Cues(i int) []turn.Cue { return q.cues(i) }
 
 // Score scores the units sents of src with the embedded model: a first
 // pass with the fixed weights, then a second that adapts to the wording of
 // each speaker in this conversation (see adapt.go).
 func Score(src []byte, sents []turn.Span) []turn.Segment {
-	q := Extract(src, sents)
-	segs := Default().Segments(q)
-	adapt(q, segs, &adaptWeights)
+	segs, q := ScoreLazy(src, sents)
+	for i := range segs {
+		segs[i].Cues = q.cues(i)
+	}
 	return segs
+}
+
+// ScoreLazy is [Score] without the cues, which cost an allocation per
+// unit: it leaves the segments' Cues nil and returns q, which names them
+// with [Sequence.Cues] for the units that need them, such as those that
+// start a turn.
+func ScoreLazy(src []byte, sents []turn.Span) (segs []turn.Segment, q *Sequence) {
+	q = Extract(src, sents)
+	segs = Default().segments(q, false)
+	adapt(q, segs, &adaptWeights)
+	return segs, q
 }
