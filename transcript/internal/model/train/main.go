@@ -50,7 +50,7 @@ func main() {
 		bprune = flag.Float64("bprune", 0.05, "zero boundary weights smaller than this")
 		rate   = flag.Float64("rate", 0.05, "Adam step size")
 		l2     = flag.Float64("l2", 5e-5, "L2 penalty")
-		prune  = flag.Float64("prune", 2e-3, "zero weights smaller than this")
+		prune  = flag.Float64("prune", 0.02, "zero weights smaller than this")
 		asr    = flag.Bool("asr", true, "train on the asr variant files too")
 		quiet  = flag.Bool("q", false, "do not log progress")
 	)
