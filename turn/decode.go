@@ -83,34 +83,11 @@ func (d *Decoder) Roles(segs []Segment) (roles []speaker.Role, prob []float64) {
 		roles[i] = stateRole(state)
 		state = int(back[i][state])
 	}
-	// Forward-backward in log space for the posteriors.
-	fw := make([][2]float64, n)
-	fw[0] = [2]float64{d.emit(&segs[0], 0), d.emit(&segs[0], 1)}
-	for i := 1; i < n; i++ {
-		s := &segs[i]
-		for to := 0; to < 2; to++ {
-			fw[i][to] = logAdd(fw[i-1][0]+d.trans(s, 0, to), fw[i-1][1]+d.trans(s, 1, to)) + d.emit(s, to)
+	post := d.Posteriors(segs, prob)
+	for i, r := range roles {
+		if r == speaker.Guest {
+			post[i] = 1 - post[i]
 		}
-	}
-	bw := [2]float64{0, 0}
-	for i := n - 1; i >= 0; i-- {
-		p0 := fw[i][0] + bw[0]
-		p1 := fw[i][1] + bw[1]
-		z := logAdd(p0, p1)
-		if roles[i] == speaker.Interviewer {
-			prob[i] = math.Exp(p0 - z)
-		} else {
-			prob[i] = math.Exp(p1 - z)
-		}
-		if i == 0 {
-			break
-		}
-		s := &segs[i]
-		var nb [2]float64
-		for from := 0; from < 2; from++ {
-			nb[from] = logAdd(d.trans(s, from, 0)+d.emit(s, 0)+bw[0], d.trans(s, from, 1)+d.emit(s, 1)+bw[1])
-		}
-		bw = nb
 	}
 	return roles, prob
 }
@@ -205,3 +182,52 @@ func ratio(a, b float64) float64 {
 // round3 rounds x to three decimals, the precision of the scores in the
 // output.
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// Posteriors stores in dst (grown as needed) and returns the posterior
+// probability that the interviewer speaks each segment, summed over every
+// path of the chain (forward-backward), not only the best one.
+func (d *Decoder) Posteriors(segs []Segment, dst []float64) []float64 {
+	n := len(segs)
+	if cap(dst) < n {
+		dst = make([]float64, n)
+	}
+	dst = dst[:n]
+	if n == 0 {
+		return dst
+	}
+	// In probability space, rescaled at every step so nothing overflows:
+	// the emission of the interviewer state is e^Score against 1 for the
+	// guest, a switch to the interviewer weighs e^(ToInterviewer -
+	// SwitchCost), staying weighs 1.
+	ex := func(x float64) float64 { return math.Exp(max(-50, min(50, x))) }
+	fw := make([][2]float64, n)
+	fw[0] = [2]float64{ex(segs[0].Score), 1}
+	norm(&fw[0])
+	for i := 1; i < n; i++ {
+		s := &segs[i]
+		toI, toG := ex(s.ToInterviewer-d.SwitchCost), ex(s.ToGuest-d.SwitchCost)
+		a := fw[i-1]
+		fw[i] = [2]float64{(a[0] + a[1]*toI) * ex(s.Score), a[1] + a[0]*toG}
+		norm(&fw[i])
+	}
+	bw := [2]float64{1, 1}
+	for i := n - 1; ; i-- {
+		p0, p1 := fw[i][0]*bw[0], fw[i][1]*bw[1]
+		dst[i] = p0 / (p0 + p1)
+		if i == 0 {
+			break
+		}
+		s := &segs[i]
+		toI, toG := ex(s.ToInterviewer-d.SwitchCost), ex(s.ToGuest-d.SwitchCost)
+		eI := ex(s.Score) * bw[0]
+		bw = [2]float64{eI + toG*bw[1], toI*eI + bw[1]}
+		norm(&bw)
+	}
+	return dst
+}
+
+func norm(v *[2]float64) {
+	z := v[0] + v[1]
+	v[0] /= z
+	v[1] /= z
+}

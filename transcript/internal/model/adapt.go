@@ -21,11 +21,26 @@ const NumAdapt = 6
 // distribution to the conversation's.
 const adaptMu = 200
 
+// adaptScratch holds the tables of one adaptation pass, reused across
+// passes.
+type adaptScratch struct {
+	uI, uG, bI, bG []float64
+	out            [][NumAdapt]float64
+}
+
 // adaptFeatures returns the adaptation features of each unit of q given
 // pI, the first pass's probability that the interviewer speaks each unit.
-func adaptFeatures(q *Sequence, pI []float64) [][NumAdapt]float64 {
+// sc, when not nil, lends its tables; the result lives in sc.out.
+func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]float64 {
+	if sc == nil {
+		sc = new(adaptScratch)
+	}
 	n := q.Len()
-	out := make([][NumAdapt]float64, n)
+	if cap(sc.out) < n {
+		sc.out = make([][NumAdapt]float64, n)
+	}
+	out := sc.out[:n]
+	clear(out)
 	if n == 0 {
 		return out
 	}
@@ -35,10 +50,17 @@ func adaptFeatures(q *Sequence, pI []float64) [][NumAdapt]float64 {
 	}
 	msk := uint64(size - 1)
 	// Unigram and bigram counts per speaker, in hashed buckets.
-	uI := make([]float64, size)
-	uG := make([]float64, size)
-	bI := make([]float64, size)
-	bG := make([]float64, size)
+	if cap(sc.uI) < size {
+		sc.uI = make([]float64, size)
+		sc.uG = make([]float64, size)
+		sc.bI = make([]float64, size)
+		sc.bG = make([]float64, size)
+	}
+	uI, uG, bI, bG := sc.uI[:size], sc.uG[:size], sc.bI[:size], sc.bG[:size]
+	clear(uI)
+	clear(uG)
+	clear(bI)
+	clear(bG)
 	var nuI, nuG, nbI, nbG float64
 	for i := range q.sents {
 		p := pI[i]
@@ -61,29 +83,40 @@ func adaptFeatures(q *Sequence, pI []float64) [][NumAdapt]float64 {
 			nbG += (1 - p) * (nw - 1)
 		}
 	}
-	llr := func(cI, cG []float64, NI, NG float64, h uint64, p float64) float64 {
-		ci := cI[h] - p
-		cg := cG[h] - (1 - p)
-		ni := NI - p
-		ng := NG - (1 - p)
-		pb := (ci + cg + 0.5) / (ni + ng + 0.5*float64(size))
-		return math.Log((ci+adaptMu*pb)/(ni+adaptMu)) - math.Log((cg+adaptMu*pb)/(ng+adaptMu))
-	}
+	// The log-likelihood ratio of one word, leaving its own count out:
+	//   log (ci + mu*pb)/(ni + mu) - log (cg + mu*pb)/(ng + mu)
+	// where ci, cg are the word's counts less this occurrence, ni, ng the
+	// totals less one word, and pb = (ci+cg+0.5)/(ni+ng+0.5*size) the
+	// conversation's rate of the word. The totals' part is the same for
+	// every word of a unit, so each word costs one logarithm.
+	half := 0.5 * float64(size)
+	uD := adaptMu / (nuI + nuG - 1 + half)
+	bD := adaptMu / (nbI + nbG - 1 + half)
 	for i := range q.sents {
 		p := pI[i]
 		ws := q.sents[i].words
 		var u, b float64
 		for k, w := range ws {
-			u += llr(uI, uG, nuI, nuG, w.h&msk, p)
+			h := w.h & msk
+			ci, cg := uI[h]-p, uG[h]-(1-p)
+			m := (ci + cg + 0.5) * uD
+			u += logRatio(ci+m, cg+m)
 			if k > 0 {
-				b += llr(bI, bG, nbI, nbG, bigram(ws[k-1].h, w.h)&msk, p)
+				h := bigram(ws[k-1].h, w.h) & msk
+				ci, cg := bI[h]-p, bG[h]-(1-p)
+				m := (ci + cg + 0.5) * bD
+				b += logRatio(ci+m, cg+m)
 			}
 		}
-		l := float64(len(ws))
+		nw := float64(len(ws))
+		u += nw * math.Log((nuG-(1-p)+adaptMu)/(nuI-p+adaptMu))
+		if len(ws) > 1 {
+			b += (nw - 1) * math.Log((nbG-(1-p)+adaptMu)/(nbI-p+adaptMu))
+		}
 		f := &out[i]
 		f[0] = clip(u/5, 4)
 		f[1] = clip(b/5, 4)
-		f[2] = clip(u/math.Sqrt(l+1), 4)
+		f[2] = clip(u/math.Sqrt(nw+1), 4)
 		switch {
 		case len(ws) <= 3:
 			f[3] = f[0]
@@ -104,16 +137,7 @@ func clip(x, lim float64) float64 { return max(-lim, min(lim, x)) }
 // speaks each segment under the chain the decoder uses.
 func interviewerProb(segs []turn.Segment) []float64 {
 	var d turn.Decoder
-	roles, prob := d.Roles(segs)
-	out := make([]float64, len(segs))
-	for i, r := range roles {
-		if r == turnInterviewer {
-			out[i] = prob[i]
-		} else {
-			out[i] = 1 - prob[i]
-		}
-	}
-	return out
+	return d.Posteriors(segs, nil)
 }
 
 // AdaptRounds is the number of adaptation passes: each learns the
@@ -127,8 +151,9 @@ func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) {
 	for i := range segs {
 		base[i] = segs[i].Score
 	}
+	var sc adaptScratch
 	for r := 0; r < AdaptRounds; r++ {
-		f := adaptFeatures(q, interviewerProb(segs))
+		f := adaptFeatures(q, interviewerProb(segs), &sc)
 		for i := range segs {
 			segs[i].Score = base[i] + dot(v, &f[i])
 		}
@@ -141,4 +166,23 @@ func dot(v, f *[NumAdapt]float64) float64 {
 		x += v[k] * f[k]
 	}
 	return x
+}
+
+// logRatio returns log(a/b) for positive a and b, to about 1e-6: it
+// splits a/b into a power of two and a mantissa m in [1/√2, √2), and sums
+// the series log m = 2·atanh((m-1)/(m+1)). Adaptation takes two of these
+// per word; math.Log costs several times more.
+func logRatio(a, b float64) float64 {
+	x := a / b
+	bits := math.Float64bits(x)
+	e := int((bits>>52)&0x7ff) - 1023
+	m := math.Float64frombits(bits&^(0x7ff<<52) | 1023<<52) // in [1, 2)
+	if m > math.Sqrt2 {
+		m /= 2
+		e++
+	}
+	t := (m - 1) / (m + 1)
+	t2 := t * t
+	s := t * (2 + t2*(2.0/3+t2*(2.0/5+t2*(2.0/7+t2*(2.0/9)))))
+	return float64(e)*math.Ln2 + s
 }

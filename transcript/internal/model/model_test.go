@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"math"
 	"testing"
 )
 
@@ -52,4 +53,18 @@ func equal(a, b []float32) bool {
 		}
 	}
 	return len(a) == len(b)
+}
+
+func TestLogRatio(t *testing.T) {
+	worst := 0.0
+	for i := 0; i < 200000; i++ {
+		a := math.Exp(float64(i%4000)/100-20) * 1.0001
+		b := 1 + float64(i%777)/13
+		if d := math.Abs(logRatio(a, b) - math.Log(a/b)); d > worst {
+			worst = d
+		}
+	}
+	if worst > 1e-8 {
+		t.Fatalf("logRatio is off math.Log by up to %g", worst)
+	}
 }

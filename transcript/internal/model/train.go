@@ -198,7 +198,7 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 	units := 0
 	for i, ex := range exs {
 		segs := base[i].Segments(ex.Seq)
-		ps[i] = prepared{segs: segs, f: adaptFeatures(ex.Seq, interviewerProb(segs))}
+		ps[i] = prepared{segs: segs, f: adaptFeatures(ex.Seq, interviewerProb(segs), nil)}
 		units += len(segs)
 	}
 	var v, mom, vel [NumAdapt]float64
@@ -215,7 +215,7 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 			work = append(work[:0], p.segs...)
 			for r := 0; r < AdaptRounds; r++ {
 				if r > 0 {
-					f = adaptFeatures(ex.Seq, interviewerProb(work))
+					f = adaptFeatures(ex.Seq, interviewerProb(work), nil)
 				}
 				for j := range work {
 					work[j].Score = p.segs[j].Score + dot(&v, &f[j])

@@ -30,12 +30,94 @@ type token struct {
 // word has looped, shorter runs of it (two or more in a row) elsewhere in
 // the input are artifacts of the same kind and are returned too.
 //
-// Find reads the tokens as a stream and keeps only those it may still look
-// at, so its memory grows with the longest loop, not with src.
+// A quick pass finds the regions where a loop may be; only those are
+// examined closely. Memory grows with the longest loop, not with src.
 func Find(src []byte) []turn.Span {
-	ts := stream{src: src}
 	var out []turn.Span
 	var loops []uint64 // keys of the words that loop
+	for _, r := range candidates(src) {
+		out, loops = findLoops(src[:r.End], r.Start, out, loops)
+	}
+	if len(loops) == 0 {
+		return out
+	}
+	return withShortRuns(src, out, loops)
+}
+
+// candidates returns, in order and disjoint, the byte ranges that hold a
+// run of tokens equal to the token L before them (L up to MaxPhrase) long
+// enough to be a loop. Outside them findLoops finds nothing.
+func candidates(src []byte) []turn.Span {
+	var (
+		out   []turn.Span
+		keys  [MaxPhrase + 1]uint64 // the last tokens' keys, keys[0] newest
+		start [MaxPhrase + 1]int    // and their starts
+		cnt   [MaxPhrase + 1]int    // matches in a row at distance L
+		from  [MaxPhrase + 1]int    // byte where the run at distance L began
+		open  = -1                  // start of the region being grown
+		end   int
+		n     int // tokens seen
+	)
+	pos := 0
+	for {
+		t, ok := next(src, pos)
+		if !ok {
+			break
+		}
+		pos = t.end
+		copy(keys[1:], keys[:MaxPhrase])
+		copy(start[1:], start[:MaxPhrase])
+		keys[0], start[0] = t.key, t.start
+		n++
+		grow := false
+		for L := 1; L <= MaxPhrase && L < n; L++ {
+			if keys[0] != keys[L] {
+				cnt[L] = 0
+				continue
+			}
+			if cnt[L] == 0 {
+				from[L] = start[L]
+			}
+			cnt[L]++
+			need := MinPhraseRepeats
+			if L == 1 {
+				need = MinWordRepeats
+			}
+			if cnt[L]+L >= need*L {
+				if open < 0 || from[L] > end {
+					if open >= 0 {
+						out = append(out, turn.Span{Start: open, End: end})
+					}
+					open = from[L]
+				}
+				open = min(open, from[L])
+				grow = true
+			}
+		}
+		if grow {
+			end = t.end
+		}
+	}
+	if open >= 0 {
+		out = append(out, turn.Span{Start: open, End: end})
+	}
+	// Regions found at different distances may overlap: merge them.
+	merged := out[:0]
+	for _, r := range out {
+		if k := len(merged) - 1; k >= 0 && r.Start <= merged[k].End {
+			merged[k].End = max(merged[k].End, r.End)
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged
+}
+
+// findLoops finds the loops among the tokens of src that start at or
+// after byte from, appending them to out and the looping words' keys to
+// loops.
+func findLoops(src []byte, from int, out []turn.Span, loops []uint64) ([]turn.Span, []uint64) {
+	ts := stream{src: src, pos: from}
 	i := 0
 	for ts.has(i) {
 		ts.drop(i)
@@ -67,37 +149,48 @@ func Find(src []byte) []turn.Span {
 		}
 		i = bestEnd
 	}
-	if len(loops) == 0 {
-		return out
-	}
-	// Second pass: shorter runs of a word that loops elsewhere.
-	ts = stream{src: src, buf: ts.buf[:0]}
+	return out, loops
+}
+
+// withShortRuns returns the loops in out together with the runs of two or
+// more of a looping word elsewhere in src, in order.
+func withShortRuns(src []byte, out []turn.Span, loops []uint64) []turn.Span {
 	all := make([]turn.Span, 0, len(out))
+	var run turn.Span
+	var runKey uint64
+	runLen := 0
+	flush := func() {
+		if runLen >= 2 && contains(loops, runKey) {
+			all = append(all, run)
+		}
+		runLen = 0
+	}
 	k := 0
-	for i := 0; ts.has(i); {
-		ts.drop(i)
-		t := ts.at(i)
+	for pos := 0; ; {
+		t, ok := next(src, pos)
+		if !ok {
+			break
+		}
+		pos = t.end
 		for k < len(out) && out[k].End <= t.start {
 			k++
 		}
 		if k < len(out) && out[k].Start <= t.start {
+			flush()
 			all = append(all, out[k])
-			for ts.has(i) && ts.at(i).start < out[k].End {
-				i++
-			}
+			pos = out[k].End
+			k++
 			continue
 		}
-		j := i + 1
-		for ts.has(j) && ts.at(j).key == t.key && (k >= len(out) || ts.at(j).start < out[k].Start) {
-			j++
-		}
-		if j-i >= 2 && contains(loops, t.key) {
-			all = append(all, turn.Span{Start: t.start, End: ts.at(j - 1).end})
-			i = j
+		if runLen > 0 && t.key == runKey {
+			run.End = t.end
+			runLen++
 			continue
 		}
-		i++
+		flush()
+		run, runKey, runLen = turn.Span{Start: t.start, End: t.end}, t.key, 1
 	}
+	flush()
 	return all
 }
 
