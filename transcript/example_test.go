@@ -99,11 +99,27 @@ func ExampleTranscript_WriteJSON() {
 	//   "speakers": [
 	//     {
 	//       "id": "S1",
-	//       "role": "interviewer"
+	//       "role": "interviewer",
+	//       "stats": {
+	//         "words": 2,
+	//         "share": 0.133,
+	//         "turns": 1,
+	//         "questions": 1,
+	//         "mean_turn_words": 2,
+	//         "longest_turn_words": 2
+	//       }
 	//     },
 	//     {
 	//       "id": "S2",
-	//       "role": "guest"
+	//       "role": "guest",
+	//       "stats": {
+	//         "words": 13,
+	//         "share": 0.867,
+	//         "turns": 1,
+	//         "questions": 0,
+	//         "mean_turn_words": 13,
+	//         "longest_turn_words": 13
+	//       }
 	//     }
 	//   ],
 	//   "turns": [

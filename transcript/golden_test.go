@@ -70,9 +70,24 @@ func TestGolden(t *testing.T) {
 type jsonDoc struct {
 	Version  int `json:"version"`
 	Speakers []struct {
-		ID   string `json:"id"`
-		Role string `json:"role"`
-		Name string `json:"name"`
+		ID       string   `json:"id"`
+		Role     string   `json:"role"`
+		Name     string   `json:"name"`
+		Variants []string `json:"variants"`
+		Evidence []struct {
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			Kind  string `json:"kind"`
+		} `json:"evidence"`
+		NameConfidence float64 `json:"name_confidence"`
+		Stats          struct {
+			Words            int     `json:"words"`
+			Share            float64 `json:"share"`
+			Turns            int     `json:"turns"`
+			Questions        int     `json:"questions"`
+			MeanTurnWords    float64 `json:"mean_turn_words"`
+			LongestTurnWords int     `json:"longest_turn_words"`
+		} `json:"stats"`
 	} `json:"speakers"`
 	Turns []struct {
 		Index      int      `json:"index"`
@@ -94,6 +109,11 @@ type jsonDoc struct {
 		End   int    `json:"end"`
 		Kind  string `json:"kind"`
 	} `json:"noise"`
+	Questions []struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Text  string `json:"text"`
+	} `json:"questions"`
 }
 
 // checkInvariants checks the documented invariants of a parse of src

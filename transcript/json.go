@@ -26,6 +26,9 @@ func (t *Transcript) WriteJSON(w io.Writer) error {
 		if err := checkRole(s.Role); err != nil {
 			return err
 		}
+		if err := checkSpeaker(&s); err != nil {
+			return err
+		}
 	}
 	for i := range t.Turns {
 		tu := &t.Turns[i]
@@ -78,6 +81,7 @@ func (t *Transcript) WriteJSON(w io.Writer) error {
 		}
 		e.raw("\n  ]")
 	}
+	e.questions(t.Questions)
 	e.raw("\n}\n")
 	return e.w.Flush()
 }
@@ -136,6 +140,7 @@ func (e *jsonWriter) speakers(ss []speaker.Speaker) {
 			e.raw(",\n      \"name\": ")
 			e.string(s.Name)
 		}
+		e.speakerDetails(&s)
 		e.raw("\n    }")
 	}
 	e.raw("\n  ]")

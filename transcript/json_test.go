@@ -17,16 +17,20 @@ import (
 // stdJSON is what WriteJSON wrote when it used encoding/json.
 func stdJSON(t *Transcript) ([]byte, error) {
 	doc := struct {
-		Version  int               `json:"version"`
-		Speakers []speaker.Speaker `json:"speakers"`
-		Turns    []turn.Turn       `json:"turns"`
-		Noise    []Noise           `json:"noise"`
-	}{Version, t.Speakers, t.Turns, t.Noise}
+		Version   int               `json:"version"`
+		Speakers  []speaker.Speaker `json:"speakers"`
+		Turns     []turn.Turn       `json:"turns"`
+		Noise     []Noise           `json:"noise"`
+		Questions []Question        `json:"questions"`
+	}{Version, t.Speakers, t.Turns, t.Noise, t.Questions}
 	if doc.Turns == nil {
 		doc.Turns = []turn.Turn{}
 	}
 	if doc.Noise == nil {
 		doc.Noise = []Noise{}
+	}
+	if doc.Questions == nil {
+		doc.Questions = []Question{}
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -56,14 +60,18 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 	}
 	odd := "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f nul \x00 \x1f del \x7f <&> é 日本 \u2028 \u2029 bad \xff\xfe end"
 	trs = append(trs, &Transcript{
-		Speakers: []speaker.Speaker{{ID: "S1", Role: speaker.Interviewer, Name: odd}, {ID: "S2", Role: speaker.Guest}},
+		Speakers: []speaker.Speaker{{ID: "S1", Role: speaker.Interviewer, Name: odd, Variants: []string{odd, "b"},
+			Evidence: []speaker.Evidence{{Start: 1, End: 2, Kind: speaker.Vocative}}, NameConfidence: 0.25,
+			Stats: &speaker.Stats{Words: 3, Share: 1e-7, Turns: 1, Questions: 2, MeanTurnWords: 1e21, LongestTurnWords: 3}},
+			{ID: "S2", Role: speaker.Guest, Stats: &speaker.Stats{}}},
 		Turns: []turn.Turn{
 			{Index: 0, Speaker: odd, Role: speaker.Guest, Span: turn.Span{Start: 1, End: 2}, Text: odd, Confidence: 1e-7,
 				Cues:      []turn.Cue{"question", turn.Cue(odd)},
 				Sentences: []turn.Sentence{{Question: 0.8999999999999999}, {Question: 1e21}, {Question: -2.5e-9}, {Question: 123456789}}},
 			{Index: 1, Role: speaker.Unknown, Cues: []turn.Cue{}, Sentences: []turn.Sentence{}},
 		},
-		Noise: []Noise{{Span: turn.Span{Start: 3, End: 9}, Kind: NoiseKind(odd)}},
+		Noise:     []Noise{{Span: turn.Span{Start: 3, End: 9}, Kind: NoiseKind(odd)}},
+		Questions: []Question{{Span: turn.Span{Start: 1, End: 2}, Text: odd}, {}},
 	}, &Transcript{}, &Transcript{Speakers: []speaker.Speaker{}})
 	for i, tr := range trs {
 		want, err := stdJSON(tr)

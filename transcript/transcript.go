@@ -55,6 +55,10 @@ type Transcript struct {
 	// span lies between turns or inside a turn's range; the turn's Text
 	// then leaves it out.
 	Noise []Noise
+	// Questions are the interviewer's questions in order: the sentences of
+	// the interviewer's turns whose question score is at least
+	// [QuestionThreshold].
+	Questions []Question
 
 	src   []byte
 	lines *lineTable // set by Parse; nil in a Transcript built by hand
@@ -108,6 +112,10 @@ type Parser struct {
 	MaxBytes int
 	// Decoder decodes the scored sentences into turns.
 	Decoder turn.Decoder
+	// Names are the speakers' names when known beforehand. They are used
+	// as given, and their first names help find the speakers' other
+	// mentions; roles not in Names are named from the text, if at all.
+	Names speaker.Names
 }
 
 // Parse parses src with the zero [Parser].
@@ -159,6 +167,8 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 		}
 		t.Text, k = tr.text(t.Span, k)
 	}
+	tr.describe()
+	tr.nameSpeakers(p.Names)
 	return tr, nil
 }
 
