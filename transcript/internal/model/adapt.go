@@ -24,8 +24,20 @@ const adaptMu = 200
 // adaptScratch holds the tables of one adaptation pass, reused across
 // passes.
 type adaptScratch struct {
-	uI, uG, bI, bG []float64
-	out            [][NumAdapt]float64
+	q     *Sequence // the sequence idx was computed for
+	idx   []uint32  // per word: its unigram bucket, then its bigram bucket
+	size  int
+	cells []cell // unigram buckets, then bigram buckets
+	out   [][NumAdapt]float64
+	stamp uint32
+}
+
+// A cell is one hashed bucket: the posterior-weighted counts of each
+// speaker and, once needed, the bucket's log ratios at p = 0 and p = 1.
+type cell struct {
+	cI, cG float32
+	v0, v1 float32
+	stamp  uint32 // v0 and v1 are valid when stamp is the scratch's
 }
 
 // adaptFeatures returns the adaptation features of each unit of q given
@@ -44,70 +56,104 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	if n == 0 {
 		return out
 	}
-	size := 1 << 10
-	for size < 2*len(q.words) && size < 1<<16 {
-		size <<= 1
-	}
-	msk := uint64(size - 1)
-	// Unigram and bigram counts per speaker, in hashed buckets.
-	if cap(sc.uI) < size {
-		sc.uI = make([]float64, size)
-		sc.uG = make([]float64, size)
-		sc.bI = make([]float64, size)
-		sc.bG = make([]float64, size)
-	}
-	uI, uG, bI, bG := sc.uI[:size], sc.uG[:size], sc.bI[:size], sc.bG[:size]
-	clear(uI)
-	clear(uG)
-	clear(bI)
-	clear(bG)
-	var nuI, nuG, nbI, nbG float64
-	for i := range q.sents {
-		p := pI[i]
-		ws := q.sents[i].words
-		for k, w := range ws {
-			h := w.h & msk
-			uI[h] += p
-			uG[h] += 1 - p
-			if k > 0 {
-				b := bigram(ws[k-1].h, w.h) & msk
-				bI[b] += p
-				bG[b] += 1 - p
+	if sc.q != q {
+		sc.q = q
+		size := 1 << 10
+		for size < 2*len(q.words) && size < 1<<16 {
+			size <<= 1
+		}
+		sc.size = size
+		msk := uint64(size - 1)
+		sc.idx = sc.idx[:0]
+		for i := range q.sents {
+			ws := q.sents[i].words
+			for k, w := range ws {
+				b := uint64(0)
+				if k > 0 {
+					b = bigram(ws[k-1].h, w.h) & msk
+				}
+				sc.idx = append(sc.idx, uint32(w.h&msk), uint32(size)+uint32(b))
 			}
 		}
-		nw := float64(len(ws))
-		nuI += p * nw
-		nuG += (1 - p) * nw
-		if len(ws) > 1 {
-			nbI += p * (nw - 1)
-			nbG += (1 - p) * (nw - 1)
+		if cap(sc.cells) < 2*size {
+			sc.cells = make([]cell, 2*size)
 		}
 	}
-	// The log-likelihood ratio of one word, leaving its own count out:
-	//   log (ci + mu*pb)/(ni + mu) - log (cg + mu*pb)/(ng + mu)
-	// where ci, cg are the word's counts less this occurrence, ni, ng the
-	// totals less one word, and pb = (ci+cg+0.5)/(ni+ng+0.5*size) the
+	size := sc.size
+	cells := sc.cells[:2*size]
+	clear(cells)
+	sc.stamp = 1
+	var nuI, nuG, nbI, nbG float64
+	x := 0
+	for i := range q.sents {
+		p := float32(pI[i])
+		ws := q.sents[i].words
+		for k := range ws {
+			c := &cells[sc.idx[x]]
+			c.cI += p
+			c.cG += 1 - p
+			if k > 0 {
+				c := &cells[sc.idx[x+1]]
+				c.cI += p
+				c.cG += 1 - p
+			}
+			x += 2
+		}
+		pp := float64(p)
+		nw := float64(len(ws))
+		nuI += pp * nw
+		nuG += (1 - pp) * nw
+		if len(ws) > 1 {
+			nbI += pp * (nw - 1)
+			nbG += (1 - pp) * (nw - 1)
+		}
+	}
+	// The log-likelihood ratio of one occurrence of a word, leaving its
+	// own count out, is
+	//   log (ci + m)/(ni + mu) - log (cg + m)/(ng + mu)
+	// where ci = cI - p and cg = cG - (1-p) are the word's counts less this
+	// occurrence (p is the unit's posterior), ni, ng the totals less one
+	// word, and m = mu*pb with pb = (cI+cG-0.5)/(N-1+size/2) the
 	// conversation's rate of the word. The totals' part is the same for
-	// every word of a unit, so each word costs one logarithm.
+	// every word of a unit. For a frequent word, the word's part is taken
+	// at p = 0 and p = 1 once per bucket and interpolated linearly in p, so
+	// the cost is a pair of logarithms per distinct word; rare words, for
+	// which leaving one out matters most, take the exact form.
+	const frequent = 16
 	half := 0.5 * float64(size)
 	uD := adaptMu / (nuI + nuG - 1 + half)
 	bD := adaptMu / (nbI + nbG - 1 + half)
-	for i := range q.sents {
-		p := pI[i]
-		ws := q.sents[i].words
-		var u, b float64
-		for k, w := range ws {
-			h := w.h & msk
-			ci, cg := uI[h]-p, uG[h]-(1-p)
-			m := (ci + cg + 0.5) * uD
-			u += logRatio(ci+m, cg+m)
-			if k > 0 {
-				h := bigram(ws[k-1].h, w.h) & msk
-				ci, cg := bI[h]-p, bG[h]-(1-p)
-				m := (ci + cg + 0.5) * bD
-				b += logRatio(ci+m, cg+m)
-			}
+	word := func(c *cell, p, D float64) (exact, v0, v1 float64) {
+		cI, cG := float64(c.cI), float64(c.cG)
+		m := (cI + cG - 0.5) * D
+		if cI+cG < frequent {
+			return logRatio(cI-p+m, cG-(1-p)+m), 0, 0
 		}
+		if c.stamp != 1 {
+			// At the ends the count that is left out can exceed what
+			// the bucket holds: floor it at zero.
+			c.v0 = float32(logRatio(cI+m, max(cG-1, 0)+m))
+			c.v1 = float32(logRatio(max(cI-1, 0)+m, cG+m))
+			c.stamp = 1
+		}
+		return 0, float64(c.v0), float64(c.v1)
+	}
+	x = 0
+	for i := range q.sents {
+		p := float64(float32(pI[i]))
+		ws := q.sents[i].words
+		var u, b, u0, u1, b0, b1 float64
+		for k := range ws {
+			e, v0, v1 := word(&cells[sc.idx[x]], p, uD)
+			u, u0, u1 = u+e, u0+v0, u1+v1
+			if k > 0 {
+				e, v0, v1 := word(&cells[sc.idx[x+1]], p, bD)
+				b, b0, b1 = b+e, b0+v0, b1+v1
+			}
+			x += 2
+		}
+		u += (1-p)*u0 + p*u1
+		b += (1-p)*b0 + p*b1
 		nw := float64(len(ws))
 		u += nw * math.Log((nuG-(1-p)+adaptMu)/(nuI-p+adaptMu))
 		if len(ws) > 1 {

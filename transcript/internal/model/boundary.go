@@ -88,7 +88,7 @@ func (m *Model) Cuts(src []byte, s turn.Span, dst []int) []int {
 			cut = z > 0
 		}
 		if cut {
-			dst = append(dst, ws[k+1].start)
+			dst = append(dst, int(ws[k+1].start))
 			since = 0
 		}
 	}
@@ -207,14 +207,14 @@ func BoundaryExampleFrom(unpunct, punct []byte, turnStarts []int) BoundaryExampl
 	for j := range pw {
 		stop := len(punct)
 		if j+1 < len(pw) {
-			stop = pw[j+1].start
+			stop = int(pw[j+1].start)
 		}
-		for _, c := range punct[pw[j].end:stop] {
+		for _, c := range punct[int(pw[j].end):stop] {
 			if c == '.' || c == '?' || c == '!' {
 				pend[j] = true
 			}
 		}
-		if stop-pw[j].end >= 3 && string(punct[pw[j].end:pw[j].end+3]) == "…" {
+		if e := int(pw[j].end); stop-e >= 3 && string(punct[e:e+3]) == "…" {
 			pend[j] = true
 		}
 	}
@@ -252,10 +252,10 @@ func BoundaryExampleFrom(unpunct, punct []byte, turnStarts []int) BoundaryExampl
 	}
 	t := 0
 	for k := 0; k+1 < len(uw); k++ {
-		for t < len(turnStarts) && turnStarts[t] < uw[k+1].start {
+		for t < len(turnStarts) && turnStarts[t] < int(uw[k+1].start) {
 			t++
 		}
-		if t < len(turnStarts) && turnStarts[t] < uw[k+1].end {
+		if t < len(turnStarts) && turnStarts[t] < int(uw[k+1].end) {
 			ends[k] = true
 		}
 	}

@@ -19,12 +19,31 @@ var (
 	meWords      = hashSet("i", "i'm", "me", "my", "we", "we're", "our", "us", "i've", "i'd", "we've", "mine")
 )
 
-func hashSet(ws ...string) map[uint64]bool {
-	m := make(map[uint64]bool, len(ws))
+// A wordSet is a small set of word hashes: open addressing in a fixed
+// table, cheaper than a map on the per-sentence path.
+type wordSet [64]uint64
+
+func hashSet(ws ...string) *wordSet {
+	var s wordSet
 	for _, w := range ws {
-		m[hashString(w)] = true
+		h := hashString(w)
+		i := h & 63
+		for s[i] != 0 {
+			i = (i + 1) & 63
+		}
+		s[i] = h
 	}
-	return m
+	return &s
+}
+
+// has reports whether h is in s.
+func (s *wordSet) has(h uint64) bool {
+	for i := h & 63; s[i] != 0; i = (i + 1) & 63 {
+		if s[i] == h {
+			return true
+		}
+	}
+	return false
 }
 
 // question scores unit i as a question, in [0, 1].
@@ -37,14 +56,14 @@ func (q *Sequence) question(i int) float64 {
 		x += 0.3
 	}
 	f := s.first(0)
-	if whWords[f] || (auxWords[f] && len(s.words) > 1 && youWords[s.first(1)]) {
+	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1 && youWords.has(s.first(1))) {
 		x += 0.3
 	}
-	if requestWords[f] {
+	if requestWords.has(f) {
 		x += 0.2
 	}
 	for _, w := range s.words {
-		if youWords[w.h] {
+		if youWords.has(w.h) {
 			x += 0.1
 			break
 		}
@@ -60,26 +79,26 @@ func (q *Sequence) cues(i int) []turn.Cue {
 	if s.last == '?' || s.qmark {
 		c = append(c, turn.CueQuestion)
 	}
-	if whWords[f] || (auxWords[f] && len(s.words) > 1) && s.qmark {
+	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1) && s.qmark {
 		c = append(c, turn.CueInterrogative)
 	}
-	if requestWords[f] {
+	if requestWords.has(f) {
 		c = append(c, turn.CueRequest)
 	}
 	if i > 0 && q.sents[i-1].last == '?' {
 		c = append(c, turn.CueAfterQuestion)
 	}
-	if answerWords[f] {
+	if answerWords.has(f) {
 		c = append(c, turn.CueAnswerOpener)
 	}
-	if backWords[f] && len(s.words) <= 3 {
+	if backWords.has(f) && len(s.words) <= 3 {
 		c = append(c, turn.CueBackchannel)
 	}
 	you, me := 0, 0
 	for _, w := range s.words {
-		if youWords[w.h] {
+		if youWords.has(w.h) {
 			you++
-		} else if meWords[w.h] {
+		} else if meWords.has(w.h) {
 			me++
 		}
 	}

@@ -103,10 +103,10 @@ func Extract(src []byte, sents []turn.Span) *Sequence {
 	for i := range q.sents {
 		q.sents[i].words = q.words[rs[i].a:rs[i].b]
 	}
-	q.Emit = make([]uint32, 0, len(q.words)*2+len(sents)*24)
+	q.Emit = make([]uint32, 0, len(q.words)*2+len(sents)*32)
 	q.EmitOff = make([]int32, 1, len(sents)+1)
-	q.ToI = make([]uint32, 0, len(sents)*12)
-	q.ToG = make([]uint32, 0, len(sents)*12)
+	q.ToI = make([]uint32, 0, len(sents)*14)
+	q.ToG = make([]uint32, 0, len(sents)*14)
 	q.TransOff = make([]int32, 1, len(sents)+1)
 	q.untilQ = make([]int32, len(sents))
 	q.sinceQ = make([]int32, len(sents))

@@ -17,7 +17,7 @@ const mask = 1<<Bits - 1
 // and inner apostrophes and hyphens) and its byte span.
 type word struct {
 	h          uint64
-	start, end int
+	start, end int32
 }
 
 // A sentence holds what the features need to know of one unit.
@@ -70,7 +70,7 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 			}
 		}
 		// A word starts here.
-		w := word{start: i}
+		w := word{start: int32(i)}
 		h := uint64(fnvOffset)
 		if len(buf) == from && 'A' <= c && c <= 'Z' {
 			st.caps = true
@@ -107,7 +107,7 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 			i += n
 		}
 		w.h = h
-		w.end = i
+		w.end = int32(i)
 		buf = append(buf, w)
 	}
 	st.words = buf[from:]

@@ -251,6 +251,34 @@ func contains(s []uint64, k uint64) bool {
 	return false
 }
 
+// Byte classes for the tokenizer: what an ASCII byte contributes to a
+// token's key.
+const (
+	clSpace = 0xff // ends a token
+	clSkip  = 0xfe // punctuation: part of the token, not of its key
+	clMulti = 0xfd // the first byte of a multi-byte rune
+)
+
+// class maps each byte to its class, or to itself lowercased when it is a
+// letter, digit or apostrophe.
+var class = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			t[c] = clSpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || c == '\'':
+			t[c] = byte(c)
+		case c >= utf8.RuneSelf:
+			t[c] = clMulti
+		default:
+			t[c] = clSkip
+		}
+	}
+	return t
+}()
+
 // next returns the first token of src at or after byte i, keyed by its
 // letters and digits, lowercased; ok is false when there is none.
 func next(src []byte, i int) (t token, ok bool) {
@@ -258,7 +286,7 @@ func next(src []byte, i int) (t token, ok bool) {
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
-	for i < len(src) && isSpace(src[i]) {
+	for i < len(src) && class[src[i]] == clSpace {
 		i++
 	}
 	if i == len(src) {
@@ -267,16 +295,18 @@ func next(src []byte, i int) (t token, ok bool) {
 	t.start = i
 	h := uint64(offset)
 	alnum := false
-	for i < len(src) && !isSpace(src[i]) {
-		c := src[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || c == '\'' {
-				h = (h ^ uint64(c)) * prime
-				alnum = true
-			}
+	for i < len(src) {
+		k := class[src[i]]
+		if k < clMulti {
+			h = (h ^ uint64(k)) * prime
+			alnum = true
+			i++
+			continue
+		}
+		if k == clSpace {
+			break
+		}
+		if k == clSkip {
 			i++
 			continue
 		}
