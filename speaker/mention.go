@@ -113,8 +113,18 @@ func (f *Finder) Mentions(s string) []Mention {
 	}
 	if len(m.known) > 0 {
 		for i, t := range toks {
-			if !taken[i] && m.isKnown(t.lower) {
-				add(i, 1, ThirdPerson, 0)
+			if taken[i] {
+				continue
+			}
+			// "Maya's": the name without the possessive.
+			end := t.end
+			for _, suf := range []string{"'s", "’s"} {
+				if strings.HasSuffix(t.text, suf) {
+					end -= len(suf)
+				}
+			}
+			if end > t.start && m.isKnown(strings.ToLower(s[t.start:end])) {
+				out = append(out, Mention{Name: s[t.start:end], Start: t.start, End: end, Kind: ThirdPerson})
 			}
 		}
 	}
@@ -236,6 +246,9 @@ func (m *matcher) closes(i int) bool {
 }
 
 func (m *matcher) isKnown(lower string) bool {
+	if strings.ContainsAny(lower, "'’") {
+		return false
+	}
 	for _, k := range m.known {
 		if lower == k || Similar(lower, k) {
 			return true
