@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript"
 )
 
@@ -38,7 +39,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		useSample = fs.Bool("sample", false, "parse the built-in sample interview")
 		score     = fs.Bool("score", false, "score the parser on gold corpus files (FILE... are gold JSON files)")
 		maxBytes  = fs.Int("max-bytes", transcript.DefaultMaxBytes, "reject input larger than this many bytes")
+		summary   = fs.Bool("summary", false, "print a summary table of the speakers and the interviewer's questions instead of JSON")
+		names     speaker.Names
 	)
+	fs.Func("speakers", "the speakers' names, `\"NAME=interviewer,NAME=guest\"`; used as given", func(v string) (err error) {
+		names, err = speaker.ParseNames(v)
+		return err
+	})
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: diarize [flags] [FILE]\n       diarize -score GOLD.json...\n\nflags:\n")
 		fs.PrintDefaults()
@@ -70,7 +77,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "diarize: %v\n", err)
 		return 1
 	}
-	p := transcript.Parser{MaxBytes: *maxBytes}
+	p := transcript.Parser{MaxBytes: *maxBytes, Names: names}
 	tr, err := p.Parse(src)
 	if err != nil {
 		var e *transcript.Error
@@ -81,7 +88,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	if err := tr.WriteJSON(stdout); err != nil {
+	write := tr.WriteJSON
+	if *summary {
+		write = func(w io.Writer) error { return writeSummary(w, tr) }
+	}
+	if err := write(stdout); err != nil {
 		fmt.Fprintf(stderr, "diarize: %v\n", err)
 		return 1
 	}
