@@ -331,37 +331,45 @@ func (m *matcher) surname(i int) bool {
 }
 
 // phraseBefore reports whether the words ending just before token i are
-// p (lower case, space-separated), with no sentence break inside.
+// p (lower case, separated by single spaces), with no sentence break
+// inside. It matches from the last word back, so most calls end at the
+// first comparison, and it allocates nothing.
 func (m *matcher) phraseBefore(i int, p string) bool {
-	ws := strings.Fields(p)
-	if i < len(ws) {
-		return false
-	}
-	for k, w := range ws {
-		t := m.toks[i-len(ws)+k]
-		if t.lower != w {
+	j := i
+	for {
+		k := strings.LastIndexByte(p, ' ')
+		w := p[k+1:]
+		j--
+		if j < 0 || m.toks[j].lower != w {
 			return false
 		}
-		if k > 0 && endsSentence(t.gap) {
-			return false
+		if k < 0 {
+			return true
 		}
+		if endsSentence(m.toks[j].gap) {
+			return false // a break inside the phrase
+		}
+		p = p[:k]
 	}
-	return true
 }
 
-// phraseAt reports whether the words from token i on are p.
+// phraseAt reports whether the words from token i on are p (lower case,
+// separated by single spaces).
 func (m *matcher) phraseAt(i int, p string) bool {
-	ws := strings.Fields(p)
-	if i+len(ws) > len(m.toks) {
-		return false
-	}
-	for k, w := range ws {
+	for k := 0; ; k++ {
+		w, rest, more := strings.Cut(p, " ")
+		if i+k >= len(m.toks) {
+			return false
+		}
 		t := m.toks[i+k]
 		if t.lower != w || (k > 0 && endsSentence(t.gap)) {
 			return false
 		}
+		if !more {
+			return true
+		}
+		p = rest
 	}
-	return true
 }
 
 // Phrases that introduce the other party, the name following.
@@ -481,7 +489,7 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 			continue
 		}
 		n, ok := name(i, !m.cased)
-		if !ok || strings.ContainsAny(m.toks[i-len(strings.Fields(g.phrase))].gap, "\"“") {
+		if !ok || strings.ContainsAny(m.toks[i-1-strings.Count(g.phrase, " ")].gap, "\"“") {
 			return // a greeting quoted: "Hey, Siri, …"
 		}
 		switch {
