@@ -422,6 +422,33 @@ func set(s string) map[string]bool {
 	return m
 }
 
+// A phrasesEnding lists the indexes of the introductions,
+// selfIntroductions and greetings that end in one word, in order.
+type phrasesEnding struct{ intro, self, greet []int }
+
+// byLastWord holds the phrases by their last word, so that at tries only
+// the phrases that can end before a token.
+var byLastWord = func() map[string]phrasesEnding {
+	m := map[string]phrasesEnding{}
+	last := func(p string) string { return p[strings.LastIndexByte(p, ' ')+1:] }
+	for k, p := range introductions {
+		e := m[last(p)]
+		e.intro = append(e.intro, k)
+		m[last(p)] = e
+	}
+	for k, p := range selfIntroductions {
+		e := m[last(p)]
+		e.self = append(e.self, k)
+		m[last(p)] = e
+	}
+	for k, g := range greetings {
+		e := m[last(g.phrase)]
+		e.greet = append(e.greet, k)
+		m[last(g.phrase)] = e
+	}
+	return m
+}()
+
 // at tries the patterns that put a name at or around token i.
 func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 	t := m.toks[i]
@@ -434,8 +461,14 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 		}
 		return 1, true
 	}
+	// The phrases that can end at token i-1, in order.
+	var ending phrasesEnding
+	if i > 0 {
+		ending = byLastWord[m.toks[i-1].lower]
+	}
 	// Introductions: "I'm here with Maya Ortiz", "welcome to the show, Maya".
-	for _, p := range introductions {
+	for _, k := range ending.intro {
+		p := introductions[k]
 		if !m.phraseBefore(i, p) || endsSentence(t.gap) {
 			continue
 		}
@@ -459,7 +492,8 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 		return
 	}
 	// Self-introductions: "My name is Sam Lee", "I'm Sam, and this is".
-	for _, p := range selfIntroductions {
+	for _, k := range ending.self {
+		p := selfIntroductions[k]
 		if !m.phraseBefore(i, p) || endsSentence(t.gap) {
 			continue
 		}
@@ -484,7 +518,8 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 		return
 	}
 	// Greetings and sign-offs: "Thanks, Maya.", "Hi there, Maya!".
-	for _, g := range greetings {
+	for _, k := range ending.greet {
+		g := greetings[k]
 		if !m.phraseBefore(i, g.phrase) || endsSentence(t.gap) {
 			continue
 		}
