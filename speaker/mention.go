@@ -3,6 +3,7 @@ package speaker
 import (
 	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -79,7 +80,10 @@ func Mentions(s string) []Mention {
 // strongest patterns count, and only for words that are not common
 // English words.
 func (f *Finder) Mentions(s string) []Mention {
-	toks := tokenize(s)
+	buf := tokenPool.Get().(*[]token)
+	defer tokenPool.Put(buf)
+	toks := tokenize((*buf)[:0], s)
+	*buf = toks
 	if len(toks) == 0 {
 		return nil
 	}
@@ -164,19 +168,41 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
 }
 
-func tokenize(s string) []token {
-	var toks []token
+// asciiWord marks the ASCII bytes isWordRune accepts.
+var asciiWord = func() (t [128]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
+// wordAt reports whether the rune at s[i] is a word rune and returns its
+// length.
+func wordAt(s string, i int) (isWord, isPunct bool, n int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiWord[c], c == '-' || c == '\'', 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r), r == '’', n
+}
+
+// tokenPool holds token buffers for Mentions to reuse. A pooled buffer
+// may keep the last text it was used for alive until it is used again.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// tokenize appends the tokens of s to toks.
+func tokenize(toks []token, s string) []token {
 	prevEnd := 0
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) || r == '-' || r == '\'' || r == '’' {
+		w, p, n := wordAt(s, i)
+		if !w || p {
 			i += n
 			continue
 		}
 		j := i + n
 		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !isWordRune(r) {
+			w, _, n := wordAt(s, j)
+			if !w {
 				break
 			}
 			j += n
@@ -188,18 +214,66 @@ func tokenize(s string) []token {
 		if strings.HasSuffix(s[i:j], "’") {
 			j -= len("’")
 		}
-		var gap strings.Builder
-		for _, r := range s[prevEnd:i] {
-			if !unicode.IsSpace(r) {
-				gap.WriteRune(r)
-			}
-		}
 		text := s[i:j]
-		toks = append(toks, token{start: i, end: j, text: text, lower: strings.ReplaceAll(strings.ToLower(text), "’", "'"), gap: gap.String()})
+		toks = append(toks, token{start: i, end: j, text: text, lower: lower(text), gap: gap(s[prevEnd:i])})
 		prevEnd = j
 		i = j
 	}
 	return toks
+}
+
+// lower returns w in lower case, with ’ as '.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+		}
+	}
+	return w
+}
+
+// gap returns s without its white space. When the rest is one run, as in
+// ", ", gap returns a substring of s and allocates nothing.
+func gap(s string) string {
+	a, b := -1, -1 // the run of non-space bytes so far
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return gapSlow(s)
+		}
+		if asciiSpace[c] {
+			continue
+		}
+		if a >= 0 && b != i {
+			return gapSlow(s) // a second run
+		}
+		if a < 0 {
+			a = i
+		}
+		b = i + 1
+	}
+	if a < 0 {
+		return ""
+	}
+	return s[a:b]
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = func() (t [128]bool) {
+	for c := range t {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()
+
+func gapSlow(s string) string {
+	var gap strings.Builder
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			gap.WriteRune(r)
+		}
+	}
+	return gap.String()
 }
 
 func hasUpper(s string) bool {
