@@ -13,7 +13,7 @@ import (
 // The whole pipeline: parse flat text, then walk the turns. Offsets index
 // the exact input bytes, so src[t.Start:t.End] is what the speaker said.
 func Example() {
-	src := []byte("Why kelp? It grows fast. It shelters fish, um, um, um, um, um, um, um, um, um, um, you know. It stores carbon. It feeds whole coasts.")
+	src := []byte("Why kelp? It grows fast. It shelters fish, really really really really really really really really, you know. It stores carbon. It feeds whole coasts.")
 	tr, err := transcript.Parse(src)
 	if err != nil {
 		fmt.Println(err)
@@ -28,8 +28,8 @@ func Example() {
 	fmt.Println(tr.Turns[1].Text)
 	// Output:
 	// [0,9) interviewer
-	// [10,133) guest
-	// [43,82) repetition noise: "um, um, um, um, um, um, um, um, um, um,"
+	// [10,150) guest
+	// [43,99) repetition noise: "really really really really really really really really,"
 	// It grows fast. It shelters fish, you know. It stores carbon. It feeds whole coasts.
 }
 

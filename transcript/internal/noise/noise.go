@@ -14,10 +14,17 @@ import (
 // a phrase of up to MaxPhrase words repeated at least MinPhraseRepeats
 // times. People do repeat themselves ("no, no, no", "very, very"), but not
 // this often.
+//
+// A speaker who stammers is transcribed with commas ("it's, it's, it's");
+// a recognizer stuck in a loop writes the word again and again with
+// nothing between. So a run with punctuation inside is a loop only from
+// StrongRepeats repeats on, and only a word that looped at least
+// StrongRepeats times makes its shorter runs elsewhere noise too.
 const (
 	MinWordRepeats   = 6
 	MinPhraseRepeats = 4
 	MaxPhrase        = 4
+	StrongRepeats    = 12
 )
 
 type token struct {
@@ -143,9 +150,19 @@ func findLoops(src []byte, from int, out []turn.Span, loops []uint64) ([]turn.Sp
 			i++
 			continue
 		}
-		out = append(out, turn.Span{Start: ts.at(i).start, End: ts.at(bestEnd - 1).end})
-		for k := i; k < i+bestL; k++ {
-			loops = appendUnique(loops, ts.at(k).key)
+		span := turn.Span{Start: ts.at(i).start, End: ts.at(bestEnd - 1).end}
+		strong := (bestEnd-i)/bestL >= StrongRepeats
+		// Punctuation after the last repeat is the sentence's, not the
+		// run's: look only up to the last token.
+		if !strong && punctuated(src[span.Start:ts.at(bestEnd-1).start]) {
+			i++
+			continue
+		}
+		out = append(out, span)
+		if strong {
+			for k := i; k < i+bestL; k++ {
+				loops = appendUnique(loops, ts.at(k).key)
+			}
 		}
 		i = bestEnd
 	}
@@ -233,6 +250,18 @@ func (s *stream) drop(k int) {
 	}
 	s.buf = s.buf[:copy(s.buf, s.buf[n:])]
 	s.base += n
+}
+
+// punctuated reports whether b holds a comma, a full stop or another mark
+// that a transcriber puts between words a person said.
+func punctuated(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ',', '.', ';', ':', '!', '?', '-':
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(s []uint64, k uint64) []uint64 {

@@ -25,7 +25,7 @@ func TestFindStream(t *testing.T) {
 				for k := range phrase {
 					phrase[k] = words[r.IntN(len(words))]
 				}
-				for range 2 + r.IntN(11) {
+				for range 2 + r.IntN(15) {
 					b.WriteString(strings.Join(phrase, " ") + " ")
 				}
 				continue
@@ -85,9 +85,17 @@ func findRef(src []byte) []turn.Span {
 			i++
 			continue
 		}
-		out = append(out, turn.Span{Start: toks[i].start, End: toks[bestEnd-1].end})
-		for k := i; k < i+bestL; k++ {
-			loops = appendUnique(loops, toks[k].key)
+		span := turn.Span{Start: toks[i].start, End: toks[bestEnd-1].end}
+		strong := (bestEnd-i)/bestL >= StrongRepeats
+		if !strong && strings.ContainsAny(string(src[span.Start:toks[bestEnd-1].start]), ",.;:!?-") {
+			i++
+			continue
+		}
+		out = append(out, span)
+		if strong {
+			for k := i; k < i+bestL; k++ {
+				loops = appendUnique(loops, toks[k].key)
+			}
 		}
 		i = bestEnd
 	}
@@ -120,4 +128,36 @@ func findRef(src []byte) []turn.Span {
 		i++
 	}
 	return all
+}
+
+func TestFindStammerIsSpeech(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+		reason   string
+	}{
+		{"stammer with commas", "So it's, it's, it's, it's, it's, it's hard to say.", nil,
+			"a person repeating a word is transcribed with commas; that is speech"},
+		{"phrase stammer", "and you would, you would, you would, you would see it", nil,
+			"a repeated phrase with commas is speech too"},
+		{"bare loop", "then go go go go go go go and more", []string{"go go go go go go go"},
+			"seven bare repeats with nothing between is a recognizer loop"},
+		{"bare loop ending a clause", "fish fish fish fish fish fish fish, you know", []string{"fish fish fish fish fish fish fish,"},
+			"the comma after the last repeat belongs to the sentence"},
+		{"long punctuated loop", "x " + strings.Repeat("well, ", 14) + "ok", []string{strings.TrimSuffix(strings.Repeat("well, ", 14), " ")},
+			"from StrongRepeats on, even a punctuated run is a loop"},
+		{"short run of a weak word", "it's, it's fine. " + strings.Repeat("it's, ", 7) + "done", nil,
+			"a punctuated run under StrongRepeats makes no word a loop word"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range Find([]byte(tt.in)) {
+				got = append(got, tt.in[s.Start:s.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Find(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+			}
+		})
+	}
 }
