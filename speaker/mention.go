@@ -291,13 +291,17 @@ type matcher struct {
 	toks  []token
 	cased bool
 	known []string // lower-case first names from Finder.Names
+	// midCaps counts the tokens capitalized inside a sentence by their
+	// lower-case form; nil until nameLike first needs it.
+	midCaps map[string]int
 }
 
 // endsSentence reports whether the gap holds a sentence terminator.
 func endsSentence(gap string) bool { return strings.ContainsAny(gap, ".?!…") }
 
 func (m *matcher) sentenceStart(i int) bool {
-	return i == 0 || endsSentence(m.toks[i].gap) || strings.ContainsAny(m.toks[i].gap, "\"“:")
+	g := m.toks[i].gap
+	return i == 0 || g != "" && (endsSentence(g) || strings.ContainsAny(g, "\"“:"))
 }
 
 // gapAfter returns the punctuation after token i ("" at the end of s).
@@ -381,12 +385,19 @@ func (m *matcher) nameLike(i int, strict bool) bool {
 	if strict && common[t.lower] {
 		// A common word at the start of a sentence is a name only if s
 		// also capitalizes it inside a sentence.
-		for j := range m.toks {
-			if j != i && m.toks[j].lower == t.lower && !m.sentenceStart(j) && isCapitalized(m.toks[j].text) {
-				return true
+		if m.midCaps == nil {
+			m.midCaps = map[string]int{}
+			for j := range m.toks {
+				if !m.sentenceStart(j) && isCapitalized(m.toks[j].text) {
+					m.midCaps[m.toks[j].lower]++
+				}
 			}
 		}
-		return false
+		n := m.midCaps[t.lower]
+		if !m.sentenceStart(i) {
+			n-- // token i itself is capitalized
+		}
+		return n > 0
 	}
 	return true
 }
@@ -523,6 +534,21 @@ var byLastWord = func() map[string]phrasesEnding {
 	return m
 }()
 
+// lastWords marks the last words of the phrases in byLastWord by length
+// and first byte, a bit for each last byte, so that at can skip most
+// words without a map lookup.
+var lastWords = func() (t [16][256]uint64) {
+	for w := range byLastWord {
+		t[len(w)][w[0]] |= 1 << (w[len(w)-1] & 63)
+	}
+	return t
+}()
+
+// mayEndPhrase reports whether a phrase in byLastWord may end in w.
+func mayEndPhrase(w string) bool {
+	return len(w) > 0 && len(w) < len(lastWords) && lastWords[len(w)][w[0]]&(1<<(w[len(w)-1]&63)) != 0
+}
+
 // at tries the patterns that put a name at or around token i.
 func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 	t := m.toks[i]
@@ -537,7 +563,7 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 	}
 	// The phrases that can end at token i-1, in order.
 	var ending phrasesEnding
-	if i > 0 {
+	if i > 0 && mayEndPhrase(m.toks[i-1].lower) {
 		ending = byLastWord[m.toks[i-1].lower]
 	}
 	// Introductions: "I'm here with Maya Ortiz", "welcome to the show, Maya".
