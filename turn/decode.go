@@ -200,27 +200,32 @@ func (d *Decoder) Posteriors(segs []Segment, dst []float64) []float64 {
 	// guest, a switch to the interviewer weighs e^(ToInterviewer -
 	// SwitchCost), staying weighs 1.
 	ex := func(x float64) float64 { return math.Exp(max(-50, min(50, x))) }
-	fw := make([][2]float64, n)
-	fw[0] = [2]float64{ex(segs[0].Score), 1}
-	norm(&fw[0])
+	// The forward pass keeps each step's weights for the backward pass.
+	type step struct {
+		fw            [2]float64
+		toI, toG, emI float64
+	}
+	st := make([]step, n)
+	st[0].fw = [2]float64{ex(segs[0].Score), 1}
+	norm(&st[0].fw)
 	for i := 1; i < n; i++ {
 		s := &segs[i]
-		toI, toG := ex(s.ToInterviewer-d.SwitchCost), ex(s.ToGuest-d.SwitchCost)
-		a := fw[i-1]
-		fw[i] = [2]float64{(a[0] + a[1]*toI) * ex(s.Score), a[1] + a[0]*toG}
-		norm(&fw[i])
+		t := &st[i]
+		t.toI, t.toG, t.emI = ex(s.ToInterviewer-d.SwitchCost), ex(s.ToGuest-d.SwitchCost), ex(s.Score)
+		a := st[i-1].fw
+		t.fw = [2]float64{(a[0] + a[1]*t.toI) * t.emI, a[1] + a[0]*t.toG}
+		norm(&t.fw)
 	}
 	bw := [2]float64{1, 1}
 	for i := n - 1; ; i-- {
-		p0, p1 := fw[i][0]*bw[0], fw[i][1]*bw[1]
+		t := &st[i]
+		p0, p1 := t.fw[0]*bw[0], t.fw[1]*bw[1]
 		dst[i] = p0 / (p0 + p1)
 		if i == 0 {
 			break
 		}
-		s := &segs[i]
-		toI, toG := ex(s.ToInterviewer-d.SwitchCost), ex(s.ToGuest-d.SwitchCost)
-		eI := ex(s.Score) * bw[0]
-		bw = [2]float64{eI + toG*bw[1], toI*eI + bw[1]}
+		eI := t.emI * bw[0]
+		bw = [2]float64{eI + t.toG*bw[1], t.toI*eI + bw[1]}
 		norm(&bw)
 	}
 	return dst
