@@ -324,7 +324,7 @@ func (m *matcher) closes(i int) bool {
 }
 
 func (m *matcher) isKnown(lower string) bool {
-	if strings.ContainsAny(lower, "'’") {
+	if len(m.known) == 0 || strings.ContainsAny(lower, "'’") {
 		return false
 	}
 	for _, k := range m.known {
@@ -655,6 +655,9 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 		if i+1 < len(m.toks) && startsUpper(m.toks[i+1].text) && m.toks[i+1].lower != "i" && !strings.HasPrefix(m.toks[i+1].lower, "i'") && !endsSentence(after) {
 			return // "Paris, Lyon, and…": a list again
 		}
+		if !m.closes(i) && (!strings.Contains(after, ",") || endsSentence(after)) {
+			return // neither case below: no need to ask nameLike
+		}
 		if !m.nameLike(i, false) {
 			return
 		}
@@ -679,13 +682,22 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 		}
 	case m.sentenceStart(i):
 		// "Maya, do you…", "Maya welcome to the show."
-		if !m.nameLike(i, true) || i+1 >= len(m.toks) {
+		if i+1 >= len(m.toks) {
 			return
 		}
 		next := m.toks[i+1].lower
-		if strings.Contains(after, ",") && !endsSentence(after) && afterVocative[next] {
+		// The patterns first, as most sentence starts match none; then
+		// the word.
+		comma := strings.Contains(after, ",") && !endsSentence(after) && afterVocative[next]
+		if !comma && (after != "" || next != "welcome" && !m.phraseAt(i+1, "thank you") && next != "thanks") {
+			return
+		}
+		if !m.nameLike(i, true) {
+			return
+		}
+		if comma {
 			add(i, 1, Vocative, 0.7)
-		} else if after == "" && (next == "welcome" || m.phraseAt(i+1, "thank you") || next == "thanks") {
+		} else {
 			add(i, 1, Vocative, 0.8)
 		}
 	case i > 0 && m.sentenceStart(i-1) && (m.toks[i-1].lower == "so" || m.toks[i-1].lower == "well" || m.toks[i-1].lower == "okay"):
