@@ -17,16 +17,20 @@ func check(src []byte, limit int) error {
 	blank := true
 	for i := 0; i < len(src); {
 		c := src[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			case c < 0x20 || c == 0x7f:
-				return errorAt(src, i, fmt.Errorf("%w %U", ErrBinary, rune(c)))
-			default:
-				blank = false
+		switch byteClass[c] {
+		case printable:
+			blank = false
+			i++
+			// The common case: a run of printable ASCII and spaces.
+			for i < len(src) && byteClass[src[i]] <= space {
+				i++
 			}
+			continue
+		case space:
 			i++
 			continue
+		case control:
+			return errorAt(src, i, fmt.Errorf("%w %U", ErrBinary, rune(c)))
 		}
 		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n == 1 {
@@ -42,6 +46,28 @@ func check(src []byte, limit int) error {
 	}
 	return nil
 }
+
+// Byte classes for check.
+const (
+	printable = iota // printable ASCII
+	space            // ASCII white space
+	control          // a control character other than white space
+	multi            // a byte of a multi-byte sequence, or invalid
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = multi
+		case isSpaceByte(byte(c)):
+			t[c] = space
+		case c < 0x20 || c == 0x7f:
+			t[c] = control
+		}
+	}
+	return t
+}()
 
 // isSpaceRune reports white space and the invisible format characters that
 // carry no speech (a byte order mark, zero-width spaces).

@@ -24,7 +24,7 @@ type Question struct {
 func countWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
-		sp := isSpaceByte(s[i])
+		sp := byteClass[s[i]] == space
 		if !sp && !in {
 			n++
 		}
