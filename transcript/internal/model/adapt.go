@@ -64,6 +64,9 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 		}
 		sc.size = size
 		msk := uint64(size - 1)
+		if cap(sc.idx) < 2*len(q.words) {
+			sc.idx = make([]uint32, 0, 2*len(q.words))
+		}
 		sc.idx = sc.idx[:0]
 		for i := range q.sents {
 			ws := q.sents[i].words
