@@ -1,0 +1,48 @@
+package transcript_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/textdiarize/diarize/transcript"
+)
+
+// FuzzParse checks that Parse never panics, that bad input gets an
+// *Error inside the input, and that every parse keeps the documented
+// invariants (see checkTranscript).
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{
+		"", " ", "Hi.", "What? Yes. Why? No.", "yeah so what do you think i think it works",
+		"go go go go go go go go go. Right? Right.", "\xef\xbb\xbfHello?\r\n\r\nHi.",
+		"A\u00a0b\u200b c.\u3000D?", "Dr. J.P. Smith said... \"Stop!\" Then—They left?",
+		"？！。", "\xff", "a\x00b",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		tr, err := transcript.Parse(src)
+		if err != nil {
+			var e *transcript.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("Parse error %v is not a *transcript.Error", err)
+			}
+			if e.Offset < 0 || e.Offset > len(src) || e.Line < 1 || e.Column < 1 {
+				t.Fatalf("error position %d %d:%d outside the input of %d bytes", e.Offset, e.Line, e.Column, len(src))
+			}
+			if utf8.Valid(src) && errors.Is(err, transcript.ErrInvalidUTF8) {
+				t.Fatalf("valid UTF-8 reported as invalid: %v", err)
+			}
+			return
+		}
+		checkTranscript(t, src, tr)
+	})
+}
