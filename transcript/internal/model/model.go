@@ -203,5 +203,9 @@ func ScoreLazy(src []byte, sents []turn.Span) (segs []turn.Segment, q *Sequence)
 	q = Extract(src, sents)
 	segs = Default().segments(q, false)
 	adapt(q, segs, &adaptWeights)
+	for i := 1; i < len(segs); i++ {
+		segs[i].ToInterviewer -= switchCost
+		segs[i].ToGuest -= switchCost
+	}
 	return segs, q
 }
