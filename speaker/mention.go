@@ -193,6 +193,7 @@ var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 // tokenize appends the tokens of s to toks.
 func tokenize(toks []token, s string) []token {
 	prevEnd := 0
+	lows := "" // s with ASCII letters in lower case, made on first need
 	for i := 0; i < len(s); {
 		w, p, n := wordAt(s, i)
 		if !w || p {
@@ -215,11 +216,61 @@ func tokenize(toks []token, s string) []token {
 			j -= len("’")
 		}
 		text := s[i:j]
-		toks = append(toks, token{start: i, end: j, text: text, lower: lower(text), gap: gap(s[prevEnd:i])})
+		low := text
+		switch asciiCase(text) {
+		case hasASCIIUpper:
+			if lows == "" {
+				lows = asciiLower(s)
+			}
+			low = lows[i:j]
+		case notASCII:
+			low = lower(text)
+		}
+		toks = append(toks, token{start: i, end: j, text: text, lower: low, gap: gap(s[prevEnd:i])})
 		prevEnd = j
 		i = j
 	}
 	return toks
+}
+
+// Results of asciiCase.
+const (
+	lowerASCII = iota
+	hasASCIIUpper
+	notASCII
+)
+
+// asciiCase says whether w is ASCII, and if so whether it has an upper-case
+// letter.
+func asciiCase(w string) int {
+	c := lowerASCII
+	for i := 0; i < len(w); i++ {
+		switch b := w[i]; {
+		case b >= utf8.RuneSelf:
+			return notASCII
+		case 'A' <= b && b <= 'Z':
+			c = hasASCIIUpper
+		}
+	}
+	return c
+}
+
+// asciiLower returns s with its ASCII upper-case letters in lower case
+// and every other byte as it is, so that its substrings over ASCII words
+// are those words' lower case: one allocation for all the words of s.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // lower returns w in lower case, with ’ as '.

@@ -82,7 +82,7 @@ func (t *Transcript) nameSpeakers(known speaker.Names) {
 	var clusters []*nameCluster
 	for i := range t.Turns {
 		tu := &t.Turns[i]
-		for _, m := range f.Mentions(string(t.src[tu.Start:tu.End])) {
+		for _, m := range f.Mentions(t.source(tu.Span)) {
 			m.Start += tu.Start
 			m.End += tu.Start
 			named := tu.Role.Other()

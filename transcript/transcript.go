@@ -61,6 +61,7 @@ type Transcript struct {
 	Questions []Question
 
 	src   []byte
+	str   string     // src as a string, set by Parse: turn texts and mentions are its substrings
 	lines *lineTable // set by Parse; nil in a Transcript built by hand
 }
 
@@ -136,7 +137,7 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	if err := check(src, limit); err != nil {
 		return nil, err
 	}
-	tr := &Transcript{src: src, lines: new(lineTable)}
+	tr := &Transcript{src: src, str: string(src), lines: new(lineTable)}
 	for _, s := range noise.Find(src) {
 		tr.Noise = append(tr.Noise, Noise{Span: s, Kind: Repetition})
 	}
@@ -172,6 +173,15 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	return tr, nil
 }
 
+// source returns src[s] as a string, a substring of one copy of the
+// input when Parse made it.
+func (t *Transcript) source(s turn.Span) string {
+	if len(t.str) == len(t.src) {
+		return t.str[s.Start:s.End]
+	}
+	return string(t.src[s.Start:s.End])
+}
+
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
@@ -189,7 +199,7 @@ func (t *Transcript) text(s turn.Span, k int) (string, int) {
 		m++
 	}
 	if m == k {
-		return string(t.src[s.Start:s.End]), k
+		return t.source(s), k
 	}
 	var b strings.Builder
 	b.Grow(s.Len())
@@ -207,7 +217,7 @@ func (t *Transcript) text(s turn.Span, k int) (string, int) {
 		}
 	}
 	if pos == s.Start {
-		return string(t.src[s.Start:s.End]), k
+		return t.source(s), k
 	}
 	b.Write(t.src[pos:s.End])
 	return b.String(), k
