@@ -58,7 +58,7 @@ func (t *Transcript) WriteJSON(w io.Writer) error {
 			if i > 0 {
 				e.raw(",")
 			}
-			e.turn(&t.Turns[i])
+			e.turn(&t.Turns[i], t.Timed)
 		}
 		e.raw("\n  ]")
 	}
@@ -146,7 +146,7 @@ func (e *jsonWriter) speakers(ss []speaker.Speaker) {
 	e.raw("\n  ]")
 }
 
-func (e *jsonWriter) turn(t *turn.Turn) {
+func (e *jsonWriter) turn(t *turn.Turn, timed bool) {
 	e.raw("\n    {\n      \"index\": ")
 	e.int(t.Index)
 	e.raw(",\n      \"speaker\": ")
@@ -157,6 +157,9 @@ func (e *jsonWriter) turn(t *turn.Turn) {
 	e.int(t.Start)
 	e.raw(",\n      \"end\": ")
 	e.int(t.End)
+	if timed {
+		e.times(t)
+	}
 	e.raw(",\n      \"text\": ")
 	e.string(t.Text)
 	e.raw(",\n      \"confidence\": ")

@@ -59,7 +59,11 @@ type Transcript struct {
 	// the interviewer's turns whose question score is at least
 	// [QuestionThreshold].
 	Questions []Question
+	// Timed reports that the input had times (a subtitle or Whisper file),
+	// so that the turns' StartTime and EndTime are set.
+	Timed bool
 
+	flat  *flat // the speech of a timed input, for renderers; nil for flat text
 	src   []byte
 	str   string     // src as a string, set by Parse: turn texts and mentions are its substrings
 	lines *lineTable // set by Parse; nil in a Transcript built by hand
@@ -117,6 +121,10 @@ type Parser struct {
 	// as given, and their first names help find the speakers' other
 	// mentions; roles not in Names are named from the text, if at all.
 	Names speaker.Names
+	// Format is the format of the input; the zero value is [Text]. For
+	// the timed formats the parser reads the cues' speech as flat text and
+	// maps every offset back into the file (see [Markup]).
+	Format Format
 }
 
 // Parse parses src with the zero [Parser].
@@ -137,6 +145,16 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	if err := check(src, limit); err != nil {
 		return nil, err
 	}
+	if f := p.Format; f != Text && (f != Auto || Detect(src) != Text) {
+		return p.parseTimed(src, f)
+	}
+	return p.parse(src, nil), nil
+}
+
+// parse parses src, which check has accepted. fl, when not nil, is the
+// timed file src was read from; its voices decide the roles.
+func (p *Parser) parse(src []byte, fl *flat) *Transcript {
+	names := p.Names
 	tr := &Transcript{src: src, str: string(src), lines: new(lineTable)}
 	for _, s := range noise.Find(src) {
 		tr.Noise = append(tr.Noise, Noise{Span: s, Kind: Repetition})
@@ -148,6 +166,9 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	segs, q := model.ScoreLazy(src, unit.Split(src, spans))
 	// Decode, naming the cues of the segments that start a turn only.
 	roles, prob := p.Decoder.Roles(segs)
+	if fl != nil {
+		names = fl.voiceRoles(segs, roles, prob, names)
+	}
 	for i := range segs {
 		if i == 0 || roles[i] != roles[i-1] {
 			segs[i].Cues = q.Cues(i)
@@ -169,8 +190,8 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 		t.Text, k = tr.text(t.Span, k)
 	}
 	tr.describe()
-	tr.nameSpeakers(p.Names)
-	return tr, nil
+	tr.nameSpeakers(names)
+	return tr
 }
 
 // source returns src[s] as a string, a substring of one copy of the

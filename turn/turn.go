@@ -58,6 +58,11 @@ type Turn struct {
 	// Role is the speaker's role: [speaker.Interviewer] or [speaker.Guest].
 	Role speaker.Role `json:"role"`
 	Span
+	// StartTime and EndTime are when the turn starts and ends, in seconds
+	// from the start of the recording, when the input had times (a
+	// subtitle or Whisper file); zero otherwise.
+	StartTime float64 `json:"start_time,omitempty"`
+	EndTime   float64 `json:"end_time,omitempty"`
 	// Text is input[Start:End] with any noise spans inside it left out.
 	Text string `json:"text"`
 	// Confidence is how sure the decoder is of the role of this turn's

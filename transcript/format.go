@@ -1,0 +1,111 @@
+package transcript
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+)
+
+// A Format is the format of an input file.
+type Format uint8
+
+// Input formats. The zero value, [Text], is flat text; [Auto] asks
+// [Parser.Parse] to [Detect] the format from the content.
+const (
+	Text    Format = iota // flat text with no speaker labels and no times
+	SRT                   // SubRip subtitles: numbered cues with times
+	WebVTT                // WebVTT subtitles ("WEBVTT" header)
+	Whisper               // the JSON that OpenAI Whisper writes: "segments" with "start", "end", "text"
+	Auto                  // detect the format from the content
+)
+
+var formatNames = [...]string{Text: "text", SRT: "srt", WebVTT: "vtt", Whisper: "whisper", Auto: "auto"}
+
+// String returns the format's name: "text", "srt", "vtt", "whisper" or
+// "auto".
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return fmt.Sprintf("Format(%d)", uint8(f))
+}
+
+// MarshalText returns the format's name.
+func (f Format) MarshalText() ([]byte, error) {
+	if int(f) >= len(formatNames) {
+		return nil, fmt.Errorf("transcript: unknown format %d", uint8(f))
+	}
+	return []byte(formatNames[f]), nil
+}
+
+// UnmarshalText sets f from its name, as String returns it; "webvtt",
+// "json" (Whisper) and "txt" are accepted too.
+func (f *Format) UnmarshalText(b []byte) error {
+	switch s := string(bytes.ToLower(b)); s {
+	case "webvtt":
+		*f = WebVTT
+		return nil
+	case "json":
+		*f = Whisper
+		return nil
+	case "txt":
+		*f = Text
+		return nil
+	default:
+		for i, n := range formatNames {
+			if n == s {
+				*f = Format(i)
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("unknown input format %q (want auto, text, srt, vtt or whisper)", b)
+}
+
+// ErrFormat reports a subtitle or Whisper file that does not follow its
+// format. It is wrapped in an [*Error] that gives the position.
+var ErrFormat = errors.New("malformed")
+
+// Detect returns the format of src from its first bytes: [WebVTT] when it
+// starts with the "WEBVTT" header, [Whisper] when it starts with "{", [SRT]
+// when its first line is a cue number and its second holds "-->", and
+// [Text] otherwise. A byte order mark and white space before the first
+// line are skipped. Detect never returns [Auto].
+func Detect(src []byte) Format {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	src = bytes.TrimLeft(src, " \t\r\n")
+	switch {
+	case hasWord(src, "WEBVTT"):
+		return WebVTT
+	case len(src) > 0 && src[0] == '{':
+		return Whisper
+	}
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	first = bytes.TrimSpace(first)
+	if len(first) == 0 || len(first) > 9 {
+		return Text
+	}
+	for _, c := range first {
+		if c < '0' || c > '9' {
+			return Text
+		}
+	}
+	second, _, _ := bytes.Cut(rest, []byte("\n"))
+	if bytes.Contains(second, []byte("-->")) {
+		return SRT
+	}
+	return Text
+}
+
+// hasWord reports whether b starts with w followed by white space or the
+// end of the input.
+func hasWord(b []byte, w string) bool {
+	if !bytes.HasPrefix(b, []byte(w)) {
+		return false
+	}
+	if len(b) == len(w) {
+		return true
+	}
+	c := b[len(w)]
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}

@@ -1,0 +1,210 @@
+package transcript
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A rawCue is a cue of a subtitle file before its text is read: its times
+// and the lines of its text.
+type rawCue struct {
+	start, stop float64
+	text        []line
+}
+
+// readSRT reads a SubRip file: blocks separated by blank lines, each a cue
+// number, a timing line "00:01:02,500 --> 00:01:05,000" and lines of text.
+// Cues must start in order. When every cue's text starts with a speaker
+// label ("Ana Lima: ", at most four words, capitalised, the way
+// [Transcript.WriteSRT] writes them), the labels are voices, not speech.
+func readSRT(src []byte) (*flat, error) {
+	ls := lines(src)
+	var cues []rawCue
+	i := 0
+	if len(ls) > 0 && bytes.HasPrefix(src, []byte("\uFEFF")) {
+		ls[0].start += 3
+	}
+	for {
+		for i < len(ls) && isBlank(src[ls[i].start:ls[i].end]) {
+			i++
+		}
+		if i == len(ls) {
+			break
+		}
+		l := ls[i]
+		b := bytes.TrimSpace(src[l.start:l.end])
+		if !isDigits(b) {
+			if bytes.Contains(b, []byte("-->")) {
+				return nil, formatError(src, l.start, SRT, "expected a cue number before the timing line")
+			}
+			return nil, formatError(src, l.start, SRT, "expected a cue number, found %q", clip(b))
+		}
+		i++
+		if i == len(ls) || isBlank(src[ls[i].start:ls[i].end]) {
+			at := len(src)
+			if i < len(ls) {
+				at = ls[i].start
+			}
+			return nil, formatError(src, at, SRT, "expected a timing line after cue number %s", b)
+		}
+		start, stop, err := parseTiming(src, ls[i], SRT)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(cues); n > 0 && start < cues[n-1].start {
+			return nil, formatError(src, ls[i].start, SRT, "cue %s starts at %s, before the cue before it (%s)", b, clock(start, ','), clock(cues[n-1].start, ','))
+		}
+		i++
+		c := rawCue{start: start, stop: stop}
+		for i < len(ls) && !isBlank(src[ls[i].start:ls[i].end]) {
+			c.text = append(c.text, ls[i])
+			i++
+		}
+		cues = append(cues, c)
+	}
+	if len(cues) == 0 {
+		return nil, formatError(src, 0, SRT, "no cues")
+	}
+	return buildCues(src, cues, false, labelled(src, cues)), nil
+}
+
+// buildCues joins the text of cues into a flat. With labels, each cue's
+// first line starts with a speaker label "Name: " that becomes its voice.
+func buildCues(src []byte, cues []rawCue, vtt, labels bool) *flat {
+	fl := &flat{text: make([]byte, 0, len(src)/2)}
+	for _, c := range cues {
+		if len(c.text) == 0 {
+			continue
+		}
+		voice := ""
+		first := c.text[0]
+		if labels {
+			n := labelLen(src[first.start:first.end])
+			voice = string(src[first.start : first.start+n-2])
+			first.start += n
+			for first.start < first.end && src[first.start] == ' ' {
+				first.start++
+			}
+		} else if vtt {
+			voice = cueVoice(src, c)
+		}
+		fl.startCue(c.start, c.stop, voice)
+		for k, l := range c.text {
+			if k == 0 {
+				l = first
+			} else {
+				fl.sep("\n")
+			}
+			addPayload(fl, src, l.start, l.end, vtt)
+		}
+		fl.endCue()
+	}
+	return fl
+}
+
+// cueVoice returns the name of the first <v Name> tag of a WebVTT cue.
+func cueVoice(src []byte, c rawCue) string {
+	for _, l := range c.text {
+		b := src[l.start:l.end]
+		for {
+			k := bytes.Index(b, []byte("<v"))
+			if k < 0 || k+2 >= len(b) {
+				break
+			}
+			b = b[k+2:]
+			if b[0] != ' ' && b[0] != '\t' && b[0] != '.' {
+				continue
+			}
+			end := bytes.IndexByte(b, '>')
+			if end < 0 {
+				break
+			}
+			tag := b[:end]
+			if sp := bytes.IndexAny(tag, " \t"); sp >= 0 {
+				if v := bytes.TrimSpace(tag[sp:]); len(v) > 0 {
+					return string(v)
+				}
+			}
+			b = b[end:]
+		}
+	}
+	return ""
+}
+
+// labelled reports whether every cue with text starts with a speaker
+// label, and there are at most two labels.
+func labelled(src []byte, cues []rawCue) bool {
+	var names []string
+	for _, c := range cues {
+		if len(c.text) == 0 {
+			continue
+		}
+		l := c.text[0]
+		n := labelLen(src[l.start:l.end])
+		if n == 0 {
+			return false
+		}
+		name := string(src[l.start : l.start+n-2])
+		found := false
+		for _, x := range names {
+			found = found || x == name
+		}
+		if !found {
+			if len(names) == 2 {
+				return false
+			}
+			names = append(names, name)
+		}
+	}
+	return len(names) > 0
+}
+
+// labelLen returns the length of a speaker label "Name: " at the start of
+// b (including the colon and one space), or 0: one to four words, the
+// first starting with an upper-case letter, at most 40 bytes.
+func labelLen(b []byte) int {
+	colon := bytes.Index(b, []byte(": "))
+	if colon <= 0 || colon > 40 {
+		return 0
+	}
+	words := bytes.Fields(b[:colon])
+	if len(words) == 0 || len(words) > 4 {
+		return 0
+	}
+	if r, _ := utf8.DecodeRune(words[0]); !unicode.IsUpper(r) {
+		return 0
+	}
+	for _, w := range words {
+		for _, c := range w {
+			if c == '<' || c == '>' || c == '{' || c == '.' || c == '?' || c == '!' || c == ',' {
+				return 0
+			}
+		}
+	}
+	return colon + 2
+}
+
+func isDigits(b []byte) bool {
+	if len(b) == 0 || len(b) > 9 {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// clip shortens b for an error message.
+func clip(b []byte) []byte {
+	if len(b) <= 40 {
+		return b
+	}
+	n := 40
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return append(b[:n:n], "…"...)
+}

@@ -1,0 +1,322 @@
+package transcript_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/textdiarize/diarize/speaker"
+	"github.com/textdiarize/diarize/transcript"
+)
+
+// checkTimed checks the invariants of the README for a transcript read
+// from any format: turns in order, disjoint, alternating and on rune
+// boundaries; noise spans in order, disjoint, each between turns or inside
+// one; every byte of the file that is not white space covered by a turn
+// or a noise span; sentences inside their turns; times in order.
+func checkTimed(t testing.TB, src []byte, tr *transcript.Transcript) {
+	t.Helper()
+	fail := 0
+	errorf := func(format string, args ...any) {
+		t.Helper()
+		if fail++; fail <= 10 {
+			t.Errorf(format, args...)
+		}
+	}
+	if string(tr.Source()) != string(src) {
+		errorf("Source() is not the input")
+	}
+	rs := func(o int) bool { return o == len(src) || (o >= 0 && o < len(src) && utf8.RuneStart(src[o])) }
+	covered := make([]bool, len(src)+1)
+	prevEnd, prevTime := 0, 0.0
+	for i, tu := range tr.Turns {
+		if tu.Start < prevEnd || tu.Start >= tu.End || tu.End > len(src) || !rs(tu.Start) || !rs(tu.End) {
+			errorf("turn %d: bad span [%d,%d) after %d (len %d)", i, tu.Start, tu.End, prevEnd, len(src))
+			continue
+		}
+		if i > 0 && tu.Role == tr.Turns[i-1].Role {
+			errorf("turns %d and %d: both %v", i-1, i, tu.Role)
+		}
+		prevEnd = tu.End
+		for k := tu.Start; k < tu.End; k++ {
+			covered[k] = true
+		}
+		for _, s := range tu.Sentences {
+			if s.Start < tu.Start || s.End > tu.End || s.Start > s.End {
+				errorf("turn %d: sentence [%d,%d) outside", i, s.Start, s.End)
+			}
+		}
+		if tr.Timed {
+			if tu.StartTime < prevTime || tu.EndTime < tu.StartTime {
+				errorf("turn %d: times %v-%v after %v", i, tu.StartTime, tu.EndTime, prevTime)
+			}
+			prevTime = tu.StartTime
+		}
+	}
+	prevEnd = 0
+	for i, n := range tr.Noise {
+		if n.Start < prevEnd || n.Start >= n.End || n.End > len(src) || !rs(n.Start) || !rs(n.End) {
+			errorf("noise %d: bad span [%d,%d) after %d", i, n.Start, n.End, prevEnd)
+			continue
+		}
+		prevEnd = n.End
+		for _, tu := range tr.Turns {
+			if tu.Overlaps(n.Span) && (n.Start < tu.Start || n.End > tu.End) {
+				errorf("noise %d [%d,%d) crosses the edge of turn %d [%d,%d)", i, n.Start, n.End, tu.Index, tu.Start, tu.End)
+			}
+		}
+		for k := n.Start; k < n.End; k++ {
+			covered[k] = true
+		}
+	}
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if !covered[i] && !unicode.IsSpace(r) && r != 0xFEFF && r != 0x200B {
+			errorf("byte %d (%q) is in no turn or noise span", i, r)
+		}
+		i += n
+	}
+}
+
+func parseAs(t *testing.T, f transcript.Format, src string) *transcript.Transcript {
+	t.Helper()
+	p := transcript.Parser{Format: f}
+	tr, err := p.Parse([]byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	checkTimed(t, []byte(src), tr)
+	return tr
+}
+
+const smallSRT = "1\n00:00:01,000 --> 00:00:03,000\nWhat brought you to <i>glassblowing</i>?\n\n" +
+	"2\n00:00:03,500 --> 00:00:09,500\nA broken vase, believe it or not.\nI wanted to fix it.\n\n" +
+	"3\n00:00:10,000 --> 00:00:12,000\nAnd did you?\n\n" +
+	"4\n00:00:12,000 --> 00:00:16,000\nNo. I made a worse one, and then a better one.\n"
+
+const smallVTT = "WEBVTT - kiln interview\n\nNOTE recorded in the studio\n\n" +
+	"intro\n00:01.000 --> 00:03.000 align:start\n<v Dana>What brought you to glassblowing?</v>\n\n" +
+	"00:03.500 --> 00:09.500\n<v Eli>A broken vase, believe it or not. I wanted to fix it &amp; couldn&#39;t.</v>\n\n" +
+	"00:10.000 --> 00:12.000\n<v Dana>And did you?\n\n" +
+	"00:12.000 --> 00:16.000\n<v Eli>No. I made a worse one, and then a better one.\n"
+
+const smallWhisper = `{"text": " ignored", "segments": [
+ {"id": 0, "start": 1.0, "end": 3.0, "text": " What brought you to glassblowing?", "tokens": [1, 2]},
+ {"id": 1, "start": 3.5, "end": 9.5, "text": " A broken vase, believe it or not. I wanted to fix it \u2014 and couldn\u2019t.", "speaker": "SPEAKER_01"},
+ {"id": 2, "start": 10.0, "end": 12.0, "text": " And did you?"},
+ {"id": 3, "start": 12.0, "end": 16.0, "text": " No. I made a worse one, and then a \"better\" one."}
+], "language": "en"}`
+
+func TestReadSmall(t *testing.T) {
+	type want struct {
+		roles       string // I or G per turn
+		start, stop []float64
+		texts       []string
+	}
+	tests := []struct {
+		name string
+		f    transcript.Format
+		src  string
+		want want
+	}{
+		{"srt", transcript.SRT, smallSRT, want{"IGIG", []float64{1, 3.5, 10, 12}, []float64{3, 9.5, 12, 16},
+			[]string{"What brought you to glassblowing?", "A broken vase, believe it or not.\nI wanted to fix it.", "And did you?", "No. I made a worse one, and then a better one."}}},
+		{"vtt", transcript.WebVTT, smallVTT, want{"IGIG", []float64{1, 3.5, 10, 12}, []float64{3, 9.5, 12, 16},
+			[]string{"What brought you to glassblowing?", "A broken vase, believe it or not. I wanted to fix it & couldn't.", "And did you?", "No. I made a worse one, and then a better one."}}},
+		{"whisper", transcript.Whisper, smallWhisper, want{"IGIG", []float64{1, 3.5, 10, 12}, []float64{3, 9.5, 12, 16},
+			[]string{"What brought you to glassblowing?", "A broken vase, believe it or not. I wanted to fix it \u2014 and couldn\u2019t.", "And did you?", `No. I made a worse one, and then a "better" one.`}}},
+		{"auto srt", transcript.Auto, smallSRT, want{roles: "IGIG"}},
+		{"auto vtt", transcript.Auto, smallVTT, want{roles: "IGIG"}},
+		{"auto whisper", transcript.Auto, smallWhisper, want{roles: "IGIG"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := parseAs(t, tt.f, tt.src)
+			if !tr.Timed {
+				t.Errorf("Timed = false")
+			}
+			var roles strings.Builder
+			for _, tu := range tr.Turns {
+				roles.WriteString(map[speaker.Role]string{speaker.Interviewer: "I", speaker.Guest: "G"}[tu.Role])
+			}
+			if roles.String() != tt.want.roles {
+				t.Fatalf("roles = %s, want %s", roles.String(), tt.want.roles)
+			}
+			for i, tu := range tr.Turns {
+				if tt.want.texts != nil && tu.Text != tt.want.texts[i] {
+					t.Errorf("turn %d: Text = %q, want %q", i, tu.Text, tt.want.texts[i])
+				}
+				if tt.want.start != nil && (tu.StartTime != tt.want.start[i] || tu.EndTime != tt.want.stop[i]) {
+					t.Errorf("turn %d: times %v-%v, want %v-%v", i, tu.StartTime, tu.EndTime, tt.want.start[i], tt.want.stop[i])
+				}
+			}
+		})
+	}
+}
+
+// TestReadVoices checks that WebVTT voices decide the turns and name the
+// speakers, even against what the text suggests.
+func TestReadVoices(t *testing.T) {
+	src := "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ana Lima>Tell me about the kiln.\n\n" +
+		"00:02.000 --> 00:04.000\n<v Ana Lima>Is it hot?\n\n" +
+		"00:04.000 --> 00:06.000\n<v Joe Park>Very hot.\n\n" +
+		"00:06.000 --> 00:08.000\n<v Joe Park>Why do you ask?\n"
+	tr := parseAs(t, transcript.Auto, src)
+	if len(tr.Turns) != 2 {
+		t.Fatalf("%d turns, want 2 (one per voice)", len(tr.Turns))
+	}
+	names := map[speaker.Role]string{}
+	for _, s := range tr.Speakers {
+		names[s.Role] = s.Name
+	}
+	if names[speaker.Interviewer] != "Ana Lima" || names[speaker.Guest] != "Joe Park" {
+		t.Errorf("names = %v, want interviewer Ana Lima, guest Joe Park", names)
+	}
+	if tr.Turns[1].StartTime != 4 || tr.Turns[1].EndTime != 8 {
+		t.Errorf("turn 1 times %v-%v, want 4-8", tr.Turns[1].StartTime, tr.Turns[1].EndTime)
+	}
+}
+
+// TestReadOffsets checks that offsets index the file, not the joined text,
+// and that the timing lines are markup noise.
+func TestReadOffsets(t *testing.T) {
+	tr := parseAs(t, transcript.SRT, smallSRT)
+	src := tr.Source()
+	first := tr.Turns[0]
+	if got := string(src[first.Start:first.End]); got != "What brought you to <i>glassblowing</i>?" {
+		t.Errorf("src[turn 0] = %q", got)
+	}
+	var markup []string
+	for _, n := range tr.Noise {
+		if n.Kind == transcript.Markup {
+			markup = append(markup, string(src[n.Start:n.End]))
+		}
+	}
+	want := []string{"1\n00:00:01,000 --> 00:00:03,000", "<i>", "</i>", "2\n00:00:03,500 --> 00:00:09,500",
+		"3\n00:00:10,000 --> 00:00:12,000", "4\n00:00:12,000 --> 00:00:16,000"}
+	if fmt.Sprint(markup) != fmt.Sprint(want) {
+		t.Errorf("markup = %q\nwant %q", markup, want)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		src  string
+		want transcript.Format
+	}{
+		{smallSRT, transcript.SRT},
+		{"\uFEFF\r\n" + smallSRT, transcript.SRT},
+		{smallVTT, transcript.WebVTT},
+		{"WEBVTT\n", transcript.WebVTT},
+		{"WEBVTTX is not a header", transcript.Text},
+		{smallWhisper, transcript.Whisper},
+		{"  {\"segments\": []}", transcript.Whisper},
+		{"1\nWhy? Because.", transcript.Text},
+		{"How are you? Fine.", transcript.Text},
+		{"", transcript.Text},
+	}
+	for _, tt := range tests {
+		if got := transcript.Detect([]byte(tt.src)); got != tt.want {
+			t.Errorf("Detect(%.30q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestReadErrors checks the messages and positions for malformed and half
+// valid files: each must be rejected, never read in part.
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		f    transcript.Format
+		src  string
+		want string
+	}{
+		{"srt no number", transcript.SRT, "00:00:01,000 --> 00:00:02,000\nHi.\n",
+			`transcript: 1:1: malformed SRT: expected a cue number before the timing line (byte 0)`},
+		{"srt bad time", transcript.SRT, "1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n00:00:0x,000 --> 00:00:03,000\nBye.\n",
+			`transcript: 6:8: malformed SRT: expected milliseconds after the seconds in the timing line "00:00:0x,000 --> 00:00:03,000" (byte 46)`},
+		{"srt truncated", transcript.SRT, "1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n",
+			`transcript: 6:1: malformed SRT: expected a timing line after cue number 2 (byte 39)`},
+		{"srt stray text", transcript.SRT, "1\n00:00:01,000 --> 00:00:02,000\nHi.\n\nand then some words\n",
+			`transcript: 5:1: malformed SRT: expected a cue number, found "and then some words" (byte 37)`},
+		{"srt backwards", transcript.SRT, "1\n00:00:05,000 --> 00:00:02,000\nHi.\n",
+			`transcript: 2:1: malformed SRT: the cue ends (00:00:02.000) before it starts (00:00:05.000) (byte 2)`},
+		{"srt out of order", transcript.SRT, "1\n00:00:05,000 --> 00:00:06,000\nHi.\n\n2\n00:00:01,000 --> 00:00:02,000\nBye.\n",
+			`transcript: 6:1: malformed SRT: cue 2 starts at 00:00:01,000, before the cue before it (00:00:05,000) (byte 39)`},
+		{"srt arrow", transcript.SRT, "1\n00:00:01,000 -> 00:00:02,000\nHi.\n",
+			`transcript: 2:14: malformed SRT: expected "-->" in the timing line "00:00:01,000 -> 00:00:02,000" (byte 15)`},
+		{"vtt header", transcript.WebVTT, "WEBVT\n\n00:01.000 --> 00:02.000\nHi.\n",
+			`transcript: 1:1: malformed WebVTT: the file must start with "WEBVTT" (byte 0)`},
+		{"vtt identifier without timing", transcript.WebVTT, "WEBVTT\n\n00:01.000 --> 00:02.000\nHi.\n\nJust some text\nmore text\n",
+			`transcript: 7:1: malformed WebVTT: expected a cue timing line after the cue identifier "Just some text" (byte 52)`},
+		{"vtt minutes", transcript.WebVTT, "WEBVTT\n\n00:61.000 --> 00:62.000\nHi.\n",
+			`transcript: 3:1: malformed WebVTT: minutes and seconds must be below 60 in the timing line "00:61.000 --> 00:62.000" (byte 8)`},
+		{"vtt no blank line", transcript.WebVTT, "WEBVTT\n\n00:01.000 --> 00:02.000\nHi.\n00:02.000 --> 00:03.000\nBye.\n",
+			`transcript: 5:1: malformed WebVTT: a blank line must end the cue before the next timing line (byte 36)`},
+		{"vtt no cues", transcript.WebVTT, "WEBVTT\n\nNOTE nothing here\n",
+			`transcript: 4:1: malformed WebVTT: no cues (byte 26)`},
+		{"whisper truncated", transcript.Whisper, `{"segments": [{"start": 0, "end": 1, "text": " Hi."}, {"start": 1, "en`,
+			`transcript: 1:71: malformed Whisper JSON: the file ends inside the JSON value (byte 70)`},
+		{"whisper syntax", transcript.Whisper, "{\"segments\": [\n  {\"start\": 0, \"end\": 1 \"text\": \" Hi.\"}]}",
+			`transcript: 2:24: malformed Whisper JSON: invalid character '"' after object key:value pair (byte 38)`},
+		{"whisper missing text", transcript.Whisper, "{\"segments\": [\n  {\"start\": 0, \"end\": 1}]}",
+			`transcript: 2:3: malformed Whisper JSON: segment 0 needs "start", "end" and "text" (byte 17)`},
+		{"whisper string time", transcript.Whisper, `{"segments": [{"start": "0", "end": 1, "text": "Hi."}]}`,
+			`transcript: 1:25: malformed Whisper JSON: segment 0: "start" must be a number of seconds, at least 0 (byte 24)`},
+		{"whisper no segments", transcript.Whisper, `{"text": "Hi."}`,
+			`transcript: 1:1: malformed Whisper JSON: no "segments" array (byte 0)`},
+		{"whisper trailing", transcript.Whisper, `{"segments": [{"start": 0, "end": 1, "text": "Hi."}]} {}`,
+			`transcript: 1:55: malformed Whisper JSON: data after the JSON object (byte 54)`},
+		{"whisper NUL", transcript.Whisper, `{"segments": [{"start": 0, "end": 1, "text": "Hi.\u0000"}]}`,
+			`transcript: 1:50: binary data: control character U+0000 (byte 49)`},
+		{"whisper silent", transcript.Whisper, `{"segments": [{"start": 0, "end": 1, "text": "  "}]}`,
+			`transcript: 1:1: no text: the input is empty or only white space: the whisper file has no speech (byte 0)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := transcript.Parser{Format: tt.f}
+			_, err := p.Parse([]byte(tt.src))
+			if err == nil {
+				t.Fatalf("Parse succeeded, want %s", tt.want)
+			}
+			var e *transcript.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v is not a *transcript.Error", err)
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("error:\n got %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLongFiles parses the two interviews of five minutes and more in
+// testdata/formats and checks that they give turns with times, and that
+// the roles match the script they were written from (*.roles: I or G per
+// turn) for most of their words.
+func TestLongFiles(t *testing.T) {
+	for _, name := range []string{"ferry.whisper.json", "bakery.srt"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", "formats", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr := parseAs(t, transcript.Auto, string(src))
+			if n := len(tr.Turns); n < 10 {
+				t.Errorf("%d turns, want at least 10", n)
+			}
+			last := tr.Turns[len(tr.Turns)-1]
+			if last.EndTime < 300 {
+				t.Errorf("the last turn ends at %vs, want a file of five minutes or more", last.EndTime)
+			}
+			if first := tr.Turns[0]; first.Role != speaker.Interviewer || first.StartTime != 0.8 {
+				t.Errorf("first turn %v at %vs, want the interviewer at 0.8s", first.Role, first.StartTime)
+			}
+		})
+	}
+}

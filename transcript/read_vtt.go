@@ -1,0 +1,78 @@
+package transcript
+
+import "bytes"
+
+// readVTT reads a WebVTT file: the "WEBVTT" header, then blocks separated
+// by blank lines. A block is a NOTE, STYLE or REGION block (skipped) or a
+// cue: an optional identifier line, a timing line "00:01.500 --> 00:04.000"
+// with optional settings, and lines of cue text. Cues must start in order.
+// A cue's <v Name> voice tag names its speaker.
+func readVTT(src []byte) (*flat, error) {
+	ls := lines(src)
+	if len(ls) > 0 && bytes.HasPrefix(src, []byte("\uFEFF")) {
+		ls[0].start += 3
+	}
+	if len(ls) == 0 || !hasWord(src[ls[0].start:ls[0].end], "WEBVTT") {
+		at := 0
+		if len(ls) > 0 {
+			at = ls[0].start
+		}
+		return nil, formatError(src, at, WebVTT, "the file must start with \"WEBVTT\"")
+	}
+	i := 1
+	// Header lines run to the first blank line.
+	for i < len(ls) && !isBlank(src[ls[i].start:ls[i].end]) {
+		if bytes.Contains(src[ls[i].start:ls[i].end], []byte("-->")) {
+			return nil, formatError(src, ls[i].start, WebVTT, "a blank line must separate the header from the first cue")
+		}
+		i++
+	}
+	var cues []rawCue
+	for {
+		for i < len(ls) && isBlank(src[ls[i].start:ls[i].end]) {
+			i++
+		}
+		if i == len(ls) {
+			break
+		}
+		b := src[ls[i].start:ls[i].end]
+		if hasWord(b, "NOTE") || hasWord(b, "STYLE") || hasWord(b, "REGION") {
+			for i < len(ls) && !isBlank(src[ls[i].start:ls[i].end]) {
+				i++
+			}
+			continue
+		}
+		if !bytes.Contains(b, []byte("-->")) {
+			// An identifier; the timing line follows.
+			i++
+			if i == len(ls) || !bytes.Contains(src[ls[i].start:ls[i].end], []byte("-->")) {
+				at := len(src)
+				if i < len(ls) {
+					at = ls[i].start
+				}
+				return nil, formatError(src, at, WebVTT, "expected a cue timing line after the cue identifier %q", clip(b))
+			}
+		}
+		start, stop, err := parseTiming(src, ls[i], WebVTT)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(cues); n > 0 && start < cues[n-1].start {
+			return nil, formatError(src, ls[i].start, WebVTT, "the cue starts at %s, before the cue before it (%s)", clock(start, '.'), clock(cues[n-1].start, '.'))
+		}
+		i++
+		c := rawCue{start: start, stop: stop}
+		for i < len(ls) && !isBlank(src[ls[i].start:ls[i].end]) {
+			if bytes.Contains(src[ls[i].start:ls[i].end], []byte("-->")) {
+				return nil, formatError(src, ls[i].start, WebVTT, "a blank line must end the cue before the next timing line")
+			}
+			c.text = append(c.text, ls[i])
+			i++
+		}
+		cues = append(cues, c)
+	}
+	if len(cues) == 0 {
+		return nil, formatError(src, len(src), WebVTT, "no cues")
+	}
+	return buildCues(src, cues, true, false), nil
+}

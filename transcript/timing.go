@@ -1,0 +1,410 @@
+package transcript
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/textdiarize/diarize/speaker"
+	"github.com/textdiarize/diarize/turn"
+)
+
+// Timed inputs (SRT, WebVTT, Whisper JSON) are read into a flat: the
+// speech of their cues joined into the flat text the parser handles, with
+// a map from the bytes of that text back to the bytes of the file and to
+// times. The parser runs on the flat text; its offsets are then mapped back
+// (flat.remap), so that every offset a Transcript holds is a byte offset
+// into the file.
+
+// A flat is the speech of a timed input file joined into flat text.
+type flat struct {
+	text   []byte
+	pieces []piece    // in order of both text and file offsets
+	cues   []timedCue // in order of text offsets
+}
+
+// A piece says where a run of the flat text, text[at:at+n], comes from:
+// the file's bytes [from, to). When to-from == n the bytes were copied
+// and map one to one; otherwise the run is one decoded character (an
+// escape such as \u00e9 or an entity such as &amp;) and maps as a whole.
+// Flat bytes in no piece are separators the reader inserted between lines
+// and cues.
+type piece struct{ at, n, from, to int }
+
+// A timedCue is the flat text [at, end) of one cue, spoken from start to
+// stop seconds, by voice when the file names the speaker.
+type timedCue struct {
+	at, end     int
+	start, stop float64
+	voice       string
+}
+
+// copy appends src[from:to] verbatim.
+func (f *flat) copy(src []byte, from, to int) {
+	if from >= to {
+		return
+	}
+	if k := len(f.pieces) - 1; k >= 0 {
+		p := &f.pieces[k]
+		if p.to == from && p.at+p.n == len(f.text) && p.n == p.to-p.from {
+			p.n += to - from
+			p.to = to
+			f.text = append(f.text, src[from:to]...)
+			return
+		}
+	}
+	f.pieces = append(f.pieces, piece{at: len(f.text), n: to - from, from: from, to: to})
+	f.text = append(f.text, src[from:to]...)
+}
+
+// decoded appends s, the decoded form of the file's bytes [from, to).
+func (f *flat) decoded(s string, from, to int) {
+	if s == "" {
+		return
+	}
+	f.pieces = append(f.pieces, piece{at: len(f.text), n: len(s), from: from, to: to})
+	f.text = append(f.text, s...)
+}
+
+// sep appends a separator that no file byte stands for.
+func (f *flat) sep(s string) { f.text = append(f.text, s...) }
+
+// startCue begins a cue: the caller appends its text, then calls endCue.
+// Cues are separated by a line break, or by a blank line when the voice
+// changes, which always ends a sentence.
+func (f *flat) startCue(start, stop float64, voice string) {
+	if n := len(f.cues); n > 0 {
+		if prev := f.cues[n-1]; prev.voice != voice {
+			f.sep("\n\n")
+		} else {
+			f.sep("\n")
+		}
+	}
+	f.cues = append(f.cues, timedCue{at: len(f.text), start: start, stop: stop, voice: voice})
+}
+
+// endCue ends the cue begun by startCue. The cue's time runs over its
+// text without the white space at either end (Whisper starts each
+// segment's text with a space), so that its first word starts at the cue's
+// start time and its last ends at its stop time.
+func (f *flat) endCue() {
+	c := &f.cues[len(f.cues)-1]
+	c.end = len(f.text)
+	for c.at < c.end && isSpaceByte(f.text[c.at]) {
+		c.at++
+	}
+	for c.end > c.at && isSpaceByte(f.text[c.end-1]) {
+		c.end--
+	}
+}
+
+// fileStart maps the flat offset x, the first byte of a span, to the file.
+func (f *flat) fileStart(x int) int {
+	i, _ := slices.BinarySearchFunc(f.pieces, x, func(p piece, x int) int {
+		if p.at+p.n <= x {
+			return -1
+		}
+		if p.at > x {
+			return 1
+		}
+		return 0
+	})
+	if i == len(f.pieces) {
+		return f.pieces[len(f.pieces)-1].to
+	}
+	p := f.pieces[i]
+	if x <= p.at || p.n != p.to-p.from {
+		return p.from
+	}
+	return p.from + x - p.at
+}
+
+// fileEnd maps the flat offset y, just past the last byte of a span, to
+// the file.
+func (f *flat) fileEnd(y int) int {
+	// The last piece that starts before y.
+	i, _ := slices.BinarySearchFunc(f.pieces, y, func(p piece, y int) int {
+		if p.at < y {
+			return -1
+		}
+		return 1
+	})
+	if i == 0 {
+		return f.pieces[0].from
+	}
+	p := f.pieces[i-1]
+	if y >= p.at+p.n || p.n != p.to-p.from {
+		return p.to
+	}
+	return p.from + y - p.at
+}
+
+func (f *flat) mapSpan(s *turn.Span) {
+	if s.Start >= s.End {
+		s.Start = f.fileStart(s.Start)
+		s.End = s.Start
+		return
+	}
+	s.Start, s.End = f.fileStart(s.Start), f.fileEnd(s.End)
+}
+
+// timeStart returns the time in seconds at which the flat byte x is
+// spoken, interpolated inside its cue by byte position; a separator takes
+// the start of the next cue.
+func (f *flat) timeStart(x int) float64 {
+	i, _ := slices.BinarySearchFunc(f.cues, x, func(c timedCue, x int) int {
+		if c.end <= x {
+			return -1
+		}
+		return 1
+	})
+	if i == len(f.cues) {
+		return f.cues[len(f.cues)-1].stop
+	}
+	return f.cues[i].at2time(max(x, f.cues[i].at))
+}
+
+// timeEnd returns the time at which the speech ending at flat offset y
+// ends; a separator takes the end of the previous cue.
+func (f *flat) timeEnd(y int) float64 {
+	i, _ := slices.BinarySearchFunc(f.cues, y, func(c timedCue, y int) int {
+		if c.at < y {
+			return -1
+		}
+		return 1
+	})
+	if i == 0 {
+		return f.cues[0].start
+	}
+	c := f.cues[i-1]
+	return c.at2time(min(y, c.end))
+}
+
+func (c timedCue) at2time(x int) float64 {
+	if c.end <= c.at {
+		return c.start
+	}
+	return roundMilli(c.start + (c.stop-c.start)*float64(x-c.at)/float64(c.end-c.at))
+}
+
+func roundMilli(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// Markup is the noise kind of the bytes of a subtitle or Whisper file
+// that are not speech: the header, cue numbers, timing lines, notes,
+// styling tags, speaker labels, and in Whisper JSON everything outside the
+// segments' "text" strings.
+const Markup NoiseKind = "markup"
+
+// remap moves the offsets of tr, parsed from f.text, into src, the file f
+// was read from; sets the turns' times; and adds a Markup noise span for
+// each run of non-space file bytes that is no speech.
+func (f *flat) remap(tr *Transcript, src []byte) {
+	for i := range tr.Turns {
+		t := &tr.Turns[i]
+		t.StartTime, t.EndTime = f.timeStart(t.Start), f.timeEnd(t.End)
+		f.mapSpan(&t.Span)
+		for k := range t.Sentences {
+			f.mapSpan(&t.Sentences[k].Span)
+		}
+	}
+	for i := range tr.Noise {
+		f.mapSpan(&tr.Noise[i].Span)
+	}
+	for i := range tr.Questions {
+		f.mapSpan(&tr.Questions[i].Span)
+	}
+	for i := range tr.Speakers {
+		for k := range tr.Speakers[i].Evidence {
+			ev := &tr.Speakers[i].Evidence[k]
+			s := turn.Span{Start: ev.Start, End: ev.End}
+			f.mapSpan(&s)
+			ev.Start, ev.End = s.Start, s.End
+		}
+	}
+	// Markup: the file bytes between pieces, trimmed of white space, unless
+	// a (repetition) noise span already holds them.
+	var markup []Noise
+	k := 0
+	addGap := func(from, to int) {
+		s := trimSpan(src, turn.Span{Start: from, End: to})
+		if s.Len() <= 0 {
+			return
+		}
+		for k < len(tr.Noise) && tr.Noise[k].End <= s.Start {
+			k++
+		}
+		if k < len(tr.Noise) && tr.Noise[k].Start <= s.Start && s.End <= tr.Noise[k].End {
+			return
+		}
+		markup = append(markup, Noise{Span: s, Kind: Markup})
+	}
+	prev := 0
+	for _, p := range f.pieces {
+		addGap(prev, p.from)
+		prev = p.to
+	}
+	addGap(prev, len(src))
+	if len(markup) > 0 {
+		tr.Noise = append(tr.Noise, markup...)
+		slices.SortFunc(tr.Noise, func(a, b Noise) int { return a.Start - b.Start })
+	}
+	tr.src, tr.str = src, "" // str was the flat text
+	tr.flat = f
+	tr.lines = new(lineTable)
+	tr.Timed = true
+}
+
+// trimSpan trims the white space (and invisible format characters such as
+// a byte order mark) off both ends of s.
+func trimSpan(src []byte, s turn.Span) turn.Span {
+	b := strings.TrimFunc(string(src[s.Start:s.End]), isSpaceOrFormat)
+	if b == "" {
+		return turn.Span{Start: s.Start, End: s.Start}
+	}
+	lead := strings.Index(string(src[s.Start:s.End]), b)
+	return turn.Span{Start: s.Start + lead, End: s.Start + lead + len(b)}
+}
+
+func isSpaceOrFormat(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || isSpaceRune(r)
+}
+
+// voiceRoles overrides the decoder's roles with the voices the file names
+// (WebVTT <v Name> tags, SRT "Name:" labels, Whisper "speaker" fields)
+// when every segment lies in a cue with a voice and there are at most two
+// voices. A voice named "Interviewer" or "Guest" takes that role; other
+// voices take the role the decoder gave most of their bytes, and their
+// names, unless names already has one for the role. prob becomes the
+// decoder's probability of the role the voice gives.
+func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []float64, names speaker.Names) speaker.Names {
+	voice := make([]string, len(segs))
+	var voices []string
+	c := 0
+	for i, s := range segs {
+		for c < len(f.cues) && f.cues[c].end <= s.Start {
+			c++
+		}
+		if c == len(f.cues) || f.cues[c].voice == "" {
+			return names
+		}
+		voice[i] = f.cues[c].voice
+		if !slices.Contains(voices, voice[i]) {
+			voices = append(voices, voice[i])
+		}
+	}
+	if len(voices) == 0 || len(voices) > 2 {
+		return names
+	}
+	// Votes: bytes the decoder gave the interviewer minus bytes it gave the
+	// guest, per voice.
+	votes := make([]int, len(voices))
+	fixed := make([]speaker.Role, len(voices))
+	for i, s := range segs {
+		v := slices.Index(voices, voice[i])
+		if roles[i] == speaker.Interviewer {
+			votes[v] += s.Len()
+		} else {
+			votes[v] -= s.Len()
+		}
+	}
+	for v, name := range voices {
+		switch strings.ToLower(name) {
+		case "interviewer":
+			fixed[v] = speaker.Interviewer
+		case "guest":
+			fixed[v] = speaker.Guest
+		}
+	}
+	role := make([]speaker.Role, len(voices))
+	switch {
+	case len(voices) == 1 && fixed[0] != speaker.Unknown:
+		role[0] = fixed[0]
+	case len(voices) == 1:
+		role[0] = speaker.Guest
+		if votes[0] > 0 {
+			role[0] = speaker.Interviewer
+		}
+	case fixed[0] != speaker.Unknown && fixed[1] != speaker.Unknown && fixed[0] != fixed[1]:
+		copy(role, fixed)
+	case fixed[0] != speaker.Unknown:
+		role[0], role[1] = fixed[0], other(fixed[0])
+	case fixed[1] != speaker.Unknown:
+		role[1], role[0] = fixed[1], other(fixed[1])
+	case votes[0]-votes[1] >= 0:
+		role[0], role[1] = speaker.Interviewer, speaker.Guest
+	default:
+		role[0], role[1] = speaker.Guest, speaker.Interviewer
+	}
+	for i := range segs {
+		r := role[slices.Index(voices, voice[i])]
+		if r != roles[i] {
+			roles[i] = r
+			if prob != nil {
+				prob[i] = 1 - prob[i]
+			}
+		}
+	}
+	for v, name := range voices {
+		if fixed[v] != speaker.Unknown || isVoiceID(name) {
+			continue
+		}
+		if _, ok := names[role[v]]; ok {
+			continue
+		}
+		names = maps.Clone(names)
+		if names == nil {
+			names = speaker.Names{}
+		}
+		names[role[v]] = name
+	}
+	return names
+}
+
+func other(r speaker.Role) speaker.Role {
+	if r == speaker.Interviewer {
+		return speaker.Guest
+	}
+	return speaker.Interviewer
+}
+
+// isVoiceID reports labels that identify a speaker without naming them,
+// such as WhisperX's "SPEAKER_00".
+func isVoiceID(s string) bool {
+	u := strings.ToUpper(s)
+	return strings.HasPrefix(u, "SPEAKER") || strings.HasPrefix(u, "SPK")
+}
+
+// times writes a turn's "start_time" and "end_time", for a transcript
+// read from a timed file.
+func (e *jsonWriter) times(t *turn.Turn) {
+	e.raw(",\n      \"start_time\": ")
+	e.float(t.StartTime)
+	e.raw(",\n      \"end_time\": ")
+	e.float(t.EndTime)
+}
+
+// flatOffset maps the file offset x back into the flat text: the first
+// byte of a span, or with end the offset just past its last byte.
+func (f *flat) flatOffset(x int, end bool) int {
+	i, _ := slices.BinarySearchFunc(f.pieces, x, func(p piece, x int) int {
+		if p.to < x || (!end && p.to == x) {
+			return -1
+		}
+		return 1
+	})
+	if i == len(f.pieces) {
+		return len(f.text)
+	}
+	p := f.pieces[i]
+	switch {
+	case x <= p.from:
+		return p.at
+	case x >= p.to || p.n != p.to-p.from:
+		if end {
+			return p.at + p.n
+		}
+		return p.at
+	}
+	return p.at + x - p.from
+}
