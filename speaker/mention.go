@@ -123,7 +123,7 @@ func (f *Finder) Mentions(s string) []Mention {
 			// "Maya's": the name without the possessive.
 			end := t.end
 			for _, suf := range []string{"'s", "’s"} {
-				if strings.HasSuffix(t.text, suf) {
+				if strings.HasSuffix(s[t.start:t.end], suf) {
 					end -= len(suf)
 				}
 			}
@@ -156,8 +156,7 @@ func sortMentions(ms []Mention) {
 // A token is a word of the text: a run of letters, digits, apostrophes
 // and inner hyphens.
 type token struct {
-	start, end int
-	text       string
+	start, end int    // the word is s[start:end]
 	lower      string // lower case, with ’ as '
 	// gap is the punctuation between the previous token and this one,
 	// white space left out.
@@ -226,7 +225,7 @@ func tokenize(toks []token, s string) []token {
 		case notASCII:
 			low = lower(text)
 		}
-		toks = append(toks, token{start: i, end: j, text: text, lower: low, gap: gap(s[prevEnd:i])})
+		toks = append(toks, token{start: i, end: j, lower: low, gap: gap(s[prevEnd:i])})
 		prevEnd = j
 		i = j
 	}
@@ -347,6 +346,9 @@ type matcher struct {
 	midCaps map[string]int
 }
 
+// word returns token i as written.
+func (m *matcher) word(i int) string { return m.s[m.toks[i].start:m.toks[i].end] }
+
 // endsSentence reports whether the gap holds a sentence terminator.
 func endsSentence(gap string) bool { return strings.ContainsAny(gap, ".?!…") }
 
@@ -430,7 +432,7 @@ func (m *matcher) nameLike(i int, strict bool) bool {
 	if !m.cased {
 		return !common[t.lower]
 	}
-	if !isCapitalized(t.text) {
+	if !isCapitalized(m.s[t.start:t.end]) {
 		return false
 	}
 	if strict && common[t.lower] {
@@ -439,7 +441,7 @@ func (m *matcher) nameLike(i int, strict bool) bool {
 		if m.midCaps == nil {
 			m.midCaps = map[string]int{}
 			for j := range m.toks {
-				if !m.sentenceStart(j) && isCapitalized(m.toks[j].text) {
+				if !m.sentenceStart(j) && isCapitalized(m.word(j)) {
 					m.midCaps[m.toks[j].lower]++
 				}
 			}
@@ -700,10 +702,10 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 	case strings.Contains(gap, ",") && !endsSentence(gap) && i > 0:
 		// "…, Maya?" "…, Maya." "Thank you, Maya, for…"
 		prev := m.toks[i-1]
-		if startsUpper(prev.text) && !m.sentenceStart(i-1) && prev.lower != "i" {
+		if startsUpper(m.word(i-1)) && !m.sentenceStart(i-1) && prev.lower != "i" {
 			return // "Paris, France": a list of names, not an address
 		}
-		if i+1 < len(m.toks) && startsUpper(m.toks[i+1].text) && m.toks[i+1].lower != "i" && !strings.HasPrefix(m.toks[i+1].lower, "i'") && !endsSentence(after) {
+		if i+1 < len(m.toks) && startsUpper(m.word(i+1)) && m.toks[i+1].lower != "i" && !strings.HasPrefix(m.toks[i+1].lower, "i'") && !endsSentence(after) {
 			return // "Paris, Lyon, and…": a list again
 		}
 		if !m.closes(i) && (!strings.Contains(after, ",") || endsSentence(after)) {
