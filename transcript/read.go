@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -210,7 +211,7 @@ func addPayload(fl *flat, src []byte, from, to int, vtt bool) (voice string) {
 	for i := from; i < to; {
 		c := src[i]
 		switch {
-		case c == '<' && i+1 < to && (vtt || isTagStart(src[i+1])):
+		case c == '<' && i+1 < to && (vtt || isSRTTag(src[i+1:to])):
 			end := bytes.IndexByte(src[i:to], '>')
 			if end < 0 {
 				if vtt {
@@ -263,8 +264,18 @@ func addPayload(fl *flat, src []byte, from, to int, vtt bool) (voice string) {
 	return voice
 }
 
-func isTagStart(c byte) bool {
-	return c == '/' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+// isSRTTag reports whether b, after a '<', is one of the tags SRT files
+// use: <i>, <b>, <u>, <s>, <font ...> and their end tags.
+func isSRTTag(b []byte) bool {
+	if len(b) > 0 && b[0] == '/' {
+		b = b[1:]
+	}
+	for _, name := range []string{"i", "b", "u", "s", "font"} {
+		if len(b) > len(name) && strings.EqualFold(string(b[:len(name)]), name) && (b[len(name)] == '>' || b[len(name)] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // entity decodes the character reference &name; the WebVTT cue text

@@ -29,7 +29,7 @@ func readWhisper(src []byte) (*flat, error) {
 		off := len(src)
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			off = int(se.Offset) - 1 // the offending byte
+			off = max(0, int(se.Offset)-1) // the offending byte
 			err = errors.New(se.Error())
 		} else if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			err = errors.New("the file ends inside the JSON value")

@@ -59,8 +59,11 @@ func (f *flat) copy(src []byte, from, to int) {
 }
 
 // decoded appends s, the decoded form of the file's bytes [from, to).
+// White space decoded from an escape (&nbsp;, \n) is a separator: the
+// escape's bytes, not white space in the file, count as markup.
 func (f *flat) decoded(s string, from, to int) {
-	if s == "" {
+	if strings.TrimFunc(s, isSpaceOrFormat) == "" {
+		f.sep(s)
 		return
 	}
 	f.pieces = append(f.pieces, piece{at: len(f.text), n: len(s), from: from, to: to})
@@ -200,9 +203,13 @@ const Markup NoiseKind = "markup"
 // was read from; sets the turns' times; and adds a Markup noise span for
 // each run of non-space file bytes that is no speech.
 func (f *flat) remap(tr *Transcript, src []byte) {
+	last := 0.0
 	for i := range tr.Turns {
 		t := &tr.Turns[i]
-		t.StartTime, t.EndTime = f.timeStart(t.Start), f.timeEnd(t.End)
+		// Cues may overlap; times never go back.
+		t.StartTime = max(last, f.timeStart(t.Start))
+		t.EndTime = max(t.StartTime, f.timeEnd(t.End))
+		last = t.StartTime
 		f.mapSpan(&t.Span)
 		for k := range t.Sentences {
 			f.mapSpan(&t.Sentences[k].Span)

@@ -41,7 +41,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		maxBytes  = fs.Int("max-bytes", transcript.DefaultMaxBytes, "reject input larger than this many bytes")
 		summary   = fs.Bool("summary", false, "print a summary table of the speakers and the interviewer's questions instead of JSON")
 		names     speaker.Names
+		inFormat  = transcript.Auto
+		outFormat = outputFormat("json")
 	)
+	fs.TextVar(&inFormat, "in", transcript.Auto, "input format: auto, text, srt, vtt or whisper")
+	fs.Var(&outFormat, "format", "output format: json, jsonl, vtt, srt, md, txt, podcast or html")
 	fs.Func("speakers", "the speakers' names, `\"NAME=interviewer,NAME=guest\"`; used as given", func(v string) (err error) {
 		names, err = speaker.ParseNames(v)
 		return err
@@ -77,7 +81,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "diarize: %v\n", err)
 		return 1
 	}
-	p := transcript.Parser{MaxBytes: *maxBytes, Names: names}
+	p := transcript.Parser{MaxBytes: *maxBytes, Names: names, Format: inFormat}
 	tr, err := p.Parse(src)
 	if err != nil {
 		var e *transcript.Error
@@ -88,7 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	write := tr.WriteJSON
+	write := func(w io.Writer) error { return writers[string(outFormat)](tr, w) }
 	if *summary {
 		write = func(w io.Writer) error { return writeSummary(w, tr) }
 	}

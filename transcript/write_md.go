@@ -1,0 +1,68 @@
+package transcript
+
+import (
+	"bufio"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes t as a Markdown script: one paragraph per turn,
+// "**Ana Lima:** text", with the speaker's role capitalised when the name
+// is not known. When the input had times, each paragraph starts with the
+// turn's start time, "[00:01:02] ". Characters that Markdown would read as
+// markup are escaped with a backslash, and the turn's line breaks become
+// spaces.
+func (t *Transcript) WriteMarkdown(w io.Writer) error {
+	return t.writeScript(w, true)
+}
+
+// WriteText writes t as a plain script: one paragraph per turn,
+// "Ana Lima: text", separated by blank lines, with the start time
+// "[00:01:02] " first when the input had times.
+func (t *Transcript) WriteText(w io.Writer) error {
+	return t.writeScript(w, false)
+}
+
+func (t *Transcript) writeScript(w io.Writer, md bool) error {
+	bw := bufio.NewWriter(w)
+	for i := range t.Turns {
+		tu := &t.Turns[i]
+		if i > 0 {
+			bw.WriteString("\n")
+		}
+		if t.Timed {
+			bw.WriteString("[")
+			bw.WriteString(clock(tu.StartTime, '.')[:8])
+			bw.WriteString("] ")
+		}
+		text := strings.Join(strings.Fields(tu.Text), " ")
+		if md {
+			bw.WriteString("**")
+			bw.WriteString(mdEscape(t.label(tu)))
+			bw.WriteString(":** ")
+			bw.WriteString(mdEscape(text))
+		} else {
+			bw.WriteString(t.label(tu))
+			bw.WriteString(": ")
+			bw.WriteString(text)
+		}
+		bw.WriteString("\n")
+	}
+	return bw.Flush()
+}
+
+// mdEscape escapes the characters that Markdown (CommonMark) may read as
+// markup inside a paragraph.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!', '&':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
