@@ -87,6 +87,31 @@ type Sequence struct {
 
 // Extract computes the features of the units sents of src.
 func Extract(src []byte, sents []turn.Span) *Sequence {
+	q := scanUnits(src, sents)
+	q.Emit = make([]uint32, 0, len(q.words)*2+len(sents)*32)
+	q.EmitOff = make([]int32, 1, len(sents)+1)
+	q.ToI = make([]uint32, 0, len(sents)*14)
+	q.ToG = make([]uint32, 0, len(sents)*14)
+	q.TransOff = make([]int32, 1, len(sents)+1)
+	for i := range q.sents {
+		q.features(i)
+		q.EmitOff = append(q.EmitOff, int32(len(q.Emit)))
+		q.TransOff = append(q.TransOff, int32(len(q.ToI)))
+	}
+	return q
+}
+
+// features appends the features of unit i to q.Emit, q.ToI and q.ToG.
+func (q *Sequence) features(i int) {
+	q.emission(i)
+	if i > 0 {
+		q.transition(i)
+	}
+}
+
+// scanUnits returns the Sequence of the units sents of src with their
+// words, but without features.
+func scanUnits(src []byte, sents []turn.Span) *Sequence {
 	q := &Sequence{Spans: sents}
 	q.sents = make([]sentence, len(sents))
 	q.words = make([]word, 0, len(src)/5+1)
@@ -103,11 +128,6 @@ func Extract(src []byte, sents []turn.Span) *Sequence {
 	for i := range q.sents {
 		q.sents[i].words = q.words[rs[i].a:rs[i].b]
 	}
-	q.Emit = make([]uint32, 0, len(q.words)*2+len(sents)*32)
-	q.EmitOff = make([]int32, 1, len(sents)+1)
-	q.ToI = make([]uint32, 0, len(sents)*14)
-	q.ToG = make([]uint32, 0, len(sents)*14)
-	q.TransOff = make([]int32, 1, len(sents)+1)
 	q.untilQ = make([]int32, len(sents))
 	q.sinceQ = make([]int32, len(sents))
 	last := -1
@@ -129,14 +149,6 @@ func Extract(src []byte, sents []turn.Span) *Sequence {
 		if q.sents[i].last == '?' {
 			next = i
 		}
-	}
-	for i := range q.sents {
-		q.emission(i)
-		q.EmitOff = append(q.EmitOff, int32(len(q.Emit)))
-		if i > 0 {
-			q.transition(i)
-		}
-		q.TransOff = append(q.TransOff, int32(len(q.ToI)))
 	}
 	return q
 }

@@ -160,11 +160,9 @@ func (m *Model) sum(idx []uint32) float64 {
 	return float64(s)
 }
 
-// Segments scores every unit of q and names its cues.
-func (m *Model) Segments(q *Sequence) []turn.Segment { return m.segments(q, true) }
-
-// segments scores every unit of q; it leaves Cues nil unless withCues.
-func (m *Model) segments(q *Sequence, withCues bool) []turn.Segment {
+// Segments scores every unit of q, which [Extract] made, and names its
+// cues.
+func (m *Model) Segments(q *Sequence) []turn.Segment {
 	segs := make([]turn.Segment, q.Len())
 	for i := range segs {
 		s := &segs[i]
@@ -174,10 +172,27 @@ func (m *Model) segments(q *Sequence, withCues bool) []turn.Segment {
 		s.ToInterviewer = m.sum(q.ToI[a:b])
 		s.ToGuest = m.sum(q.ToG[a:b])
 		s.Question = q.question(i)
-		if withCues {
-			s.Cues = q.cues(i)
-		}
+		s.Cues = q.cues(i)
 	}
+	return segs
+}
+
+// score scores every unit of q, which scanUnits made, computing the
+// features of one unit at a time: q keeps none of them. Cues are left nil.
+func (m *Model) score(q *Sequence) []turn.Segment {
+	segs := make([]turn.Segment, q.Len())
+	q.Emit, q.ToI, q.ToG = make([]uint32, 0, 64), make([]uint32, 0, 32), make([]uint32, 0, 32)
+	for i := range segs {
+		q.Emit, q.ToI, q.ToG = q.Emit[:0], q.ToI[:0], q.ToG[:0]
+		q.features(i)
+		s := &segs[i]
+		s.Span = q.Spans[i]
+		s.Score = m.sum(q.Emit)
+		s.ToInterviewer = m.sum(q.ToI)
+		s.ToGuest = m.sum(q.ToG)
+		s.Question = q.question(i)
+	}
+	q.Emit, q.ToI, q.ToG = nil, nil, nil
 	return segs
 }
 
@@ -198,10 +213,12 @@ func Score(src []byte, sents []turn.Span) []turn.Segment {
 // ScoreLazy is [Score] without the cues, which cost an allocation per
 // unit: it leaves the segments' Cues nil and returns q, which names them
 // with [Sequence.Cues] for the units that need them, such as those that
-// start a turn.
+// start a turn. q holds the units' words but not their hashed features
+// (Emit, ToI, ToG and their offsets are nil): each unit's are scored as
+// they are computed.
 func ScoreLazy(src []byte, sents []turn.Span) (segs []turn.Segment, q *Sequence) {
-	q = Extract(src, sents)
-	segs = Default().segments(q, false)
+	q = scanUnits(src, sents)
+	segs = Default().score(q)
 	adapt(q, segs, &adaptWeights)
 	for i := 1; i < len(segs); i++ {
 		segs[i].ToInterviewer -= switchCost
