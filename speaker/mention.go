@@ -194,17 +194,33 @@ func tokenize(toks []token, s string) []token {
 	prevEnd := 0
 	lows := "" // s with ASCII letters in lower case, made on first need
 	for i := 0; i < len(s); {
-		w, p, n := wordAt(s, i)
-		if !w || p {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] || c == '-' || c == '\'' {
+				i++
+				continue
+			}
+		} else if w, p, n := wordAt(s, i); !w || p {
 			i += n
 			continue
 		}
-		j := i + n
+		j := i
+		kind := lowerASCII // as asciiCase would say, before trimming
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					kind = max(kind, hasASCIIUpper)
+				}
+				j++
+				continue
+			}
 			w, _, n := wordAt(s, j)
 			if !w {
 				break
 			}
+			kind = notASCII
 			j += n
 		}
 		// Trailing apostrophes and hyphens are punctuation.
@@ -215,8 +231,11 @@ func tokenize(toks []token, s string) []token {
 			j -= len("’")
 		}
 		text := s[i:j]
+		if kind == notASCII {
+			kind = asciiCase(text) // the trimmed ’ may have been the only non-ASCII rune
+		}
 		low := text
-		switch asciiCase(text) {
+		switch kind {
 		case hasASCIIUpper:
 			if lows == "" {
 				lows = asciiLower(s)
