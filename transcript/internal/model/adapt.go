@@ -29,15 +29,13 @@ type adaptScratch struct {
 	size  int
 	cells []cell // unigram buckets, then bigram buckets
 	out   [][NumAdapt]float64
-	stamp uint32
 }
 
 // A cell is one hashed bucket: the posterior-weighted counts of each
-// speaker and, once needed, the bucket's log ratios at p = 0 and p = 1.
+// speaker and, for a frequent bucket, its log ratios at p = 0 and p = 1.
 type cell struct {
 	cI, cG float32
 	v0, v1 float32
-	stamp  uint32 // v0 and v1 are valid when stamp is the scratch's
 }
 
 // adaptFeatures returns the adaptation features of each unit of q given
@@ -85,7 +83,6 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	size := sc.size
 	cells := sc.cells[:2*size]
 	clear(cells)
-	sc.stamp = 1
 	var nuI, nuG, nbI, nbG float64
 	x := 0
 	for i := range q.sents {
@@ -126,18 +123,28 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	half := 0.5 * float64(size)
 	uD := adaptMu / (nuI + nuG - 1 + half)
 	bD := adaptMu / (nbI + nbG - 1 + half)
+	// The frequent buckets' log ratios, in one pass over the table.
+	for k := range cells {
+		c := &cells[k]
+		cI, cG := float64(c.cI), float64(c.cG)
+		if cI+cG < frequent {
+			continue
+		}
+		D := uD
+		if k >= size {
+			D = bD
+		}
+		m := (cI + cG - 0.5) * D
+		// At the ends the count that is left out can exceed what the
+		// bucket holds: floor it at zero.
+		c.v0 = float32(logRatio(cI+m, max(cG-1, 0)+m))
+		c.v1 = float32(logRatio(max(cI-1, 0)+m, cG+m))
+	}
 	word := func(c *cell, p, D float64) (exact, v0, v1 float64) {
 		cI, cG := float64(c.cI), float64(c.cG)
-		m := (cI + cG - 0.5) * D
 		if cI+cG < frequent {
+			m := (cI + cG - 0.5) * D
 			return logRatio(cI-p+m, cG-(1-p)+m), 0, 0
-		}
-		if c.stamp != 1 {
-			// At the ends the count that is left out can exceed what
-			// the bucket holds: floor it at zero.
-			c.v0 = float32(logRatio(cI+m, max(cG-1, 0)+m))
-			c.v1 = float32(logRatio(max(cI-1, 0)+m, cG+m))
-			c.stamp = 1
 		}
 		return 0, float64(c.v0), float64(c.v1)
 	}
