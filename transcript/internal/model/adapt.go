@@ -28,6 +28,7 @@ type adaptScratch struct {
 	idx   []uint32  // per word: its unigram bucket, then its bigram bucket
 	size  int
 	cells []cell // unigram buckets, then bigram buckets
+	dirty bool   // cells holds a pass's counts
 	out   [][NumAdapt]float64
 }
 
@@ -77,12 +78,15 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			}
 		}
 		if cap(sc.cells) < 2*size {
-			sc.cells = make([]cell, 2*size)
+			sc.cells, sc.dirty = make([]cell, 2*size), false
 		}
 	}
 	size := sc.size
 	cells := sc.cells[:2*size]
-	clear(cells)
+	if sc.dirty {
+		clear(cells)
+	}
+	sc.dirty = true
 	var nuI, nuG, nbI, nbG float64
 	x := 0
 	for i := range q.sents {
@@ -208,8 +212,11 @@ func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) {
 		base[i] = segs[i].Score
 	}
 	var sc adaptScratch
+	var d turn.Decoder // as interviewerProb, reusing post
+	post := make([]float64, len(segs))
 	for r := 0; r < AdaptRounds; r++ {
-		f := adaptFeatures(q, interviewerProb(segs), &sc)
+		post = d.Posteriors(segs, post)
+		f := adaptFeatures(q, post, &sc)
 		for i := range segs {
 			segs[i].Score = base[i] + dot(v, &f[i])
 		}
