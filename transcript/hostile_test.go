@@ -3,6 +3,7 @@ package transcript_test
 import (
 	"bytes"
 	"errors"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -118,4 +119,33 @@ func TestParseConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestParseConcurrentAnyCPUs parses an input long enough for Parse to
+// split its own work across CPUs, with one CPU and with several, and
+// wants the same bytes of JSON: the result must not depend on how the
+// work was cut. Run with -race, it also checks the parallel stages.
+func TestParseConcurrentAnyCPUs(t *testing.T) {
+	src := interview(t, 200<<10)
+	render := func(procs int) []byte {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		tr, err := transcript.Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tr.Turns) < 100 {
+			t.Fatalf("%d turns from %d bytes: too few to exercise the parallel stages", len(tr.Turns), len(src))
+		}
+		var b bytes.Buffer
+		if err := tr.WriteJSON(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	one := render(1)
+	for _, procs := range []int{2, 3, 8} {
+		if got := render(procs); !bytes.Equal(got, one) {
+			t.Errorf("GOMAXPROCS=%d: JSON differs from GOMAXPROCS=1 (%d vs %d bytes)", procs, len(got), len(one))
+		}
+	}
 }

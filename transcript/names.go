@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/textdiarize/diarize/speaker"
+	"github.com/textdiarize/diarize/transcript/internal/par"
 )
 
 // minNameSupport is the least support a name found in the text needs to
@@ -79,10 +80,18 @@ func (t *Transcript) nameSpeakers(known speaker.Names) {
 			f.Names = append(f.Names, n)
 		}
 	}
+	// The turns' mentions are independent: find them on all CPUs, then
+	// weigh them in order.
+	found := make([][]speaker.Mention, len(t.Turns))
+	par.Range(len(t.Turns), 32, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			found[i] = f.Mentions(t.source(t.Turns[i].Span))
+		}
+	})
 	var clusters []*nameCluster
 	for i := range t.Turns {
 		tu := &t.Turns[i]
-		for _, m := range f.Mentions(t.source(tu.Span)) {
+		for _, m := range found[i] {
 			m.Start += tu.Start
 			m.End += tu.Start
 			named := tu.Role.Other()

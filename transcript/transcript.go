@@ -19,6 +19,7 @@ import (
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript/internal/model"
 	"github.com/textdiarize/diarize/transcript/internal/noise"
+	"github.com/textdiarize/diarize/transcript/internal/par"
 	"github.com/textdiarize/diarize/transcript/internal/unit"
 	"github.com/textdiarize/diarize/turn"
 )
@@ -156,14 +157,16 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 	names := p.Names
 	tr := &Transcript{src: src, str: string(src), lines: new(lineTable)}
-	for _, s := range noise.Find(src) {
-		tr.Noise = append(tr.Noise, Noise{Span: s, Kind: Repetition})
+	// Noise and sentences are found independently, at once.
+	var spans, units []turn.Span
+	par.Do(func() { spans = noise.Find(src) }, func() { units = unit.Sentences(src) })
+	if len(spans) > 0 {
+		tr.Noise = make([]Noise, len(spans))
+		for i, s := range spans {
+			tr.Noise[i] = Noise{Span: s, Kind: Repetition}
+		}
 	}
-	spans := make([]turn.Span, len(tr.Noise))
-	for i, n := range tr.Noise {
-		spans[i] = n.Span
-	}
-	segs, q := model.ScoreLazy(src, unit.Split(src, spans))
+	segs, q := model.ScoreLazy(src, unit.Trim(src, units, spans))
 	// Decode, naming the cues of the segments that start a turn only.
 	roles, prob := p.Decoder.Roles(segs)
 	if fl != nil {

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 
+	"github.com/textdiarize/diarize/transcript/internal/par"
 	"github.com/textdiarize/diarize/turn"
 )
 
@@ -58,25 +59,29 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	if sc.q != q {
 		sc.q = q
 		size := 1 << 10
-		for size < 2*len(q.words) && size < 1<<16 {
+		for size < 2*q.nwords && size < 1<<16 {
 			size <<= 1
 		}
 		sc.size = size
 		msk := uint64(size - 1)
-		if cap(sc.idx) < 2*len(q.words) {
-			sc.idx = make([]uint32, 0, 2*len(q.words))
+		if cap(sc.idx) < 2*q.nwords {
+			sc.idx = make([]uint32, 2*q.nwords)
 		}
-		sc.idx = sc.idx[:0]
-		for i := range q.sents {
-			ws := q.sents[i].words
-			for k, w := range ws {
-				b := uint64(0)
-				if k > 0 {
-					b = bigram(ws[k-1].h, w.h) & msk
+		sc.idx = sc.idx[:2*q.nwords]
+		par.Range(n, 512, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				x := 2 * q.woff[i]
+				ws := q.sents[i].words
+				for k, w := range ws {
+					b := uint64(0)
+					if k > 0 {
+						b = bigram(ws[k-1].h, w.h) & msk
+					}
+					sc.idx[x], sc.idx[x+1] = uint32(w.h&msk), uint32(size)+uint32(b)
+					x += 2
 				}
-				sc.idx = append(sc.idx, uint32(w.h&msk), uint32(size)+uint32(b))
 			}
-		}
+		})
 		if cap(sc.cells) < 2*size {
 			sc.cells, sc.dirty = make([]cell, 2*size), false
 		}
@@ -87,63 +92,66 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 		clear(cells)
 	}
 	sc.dirty = true
+	// The counts, unigram buckets and bigram buckets on two CPUs: each
+	// cell is summed in the same order either way.
 	var nuI, nuG, nbI, nbG float64
-	x := 0
-	for i := range q.sents {
-		p := float32(pI[i])
-		ws := q.sents[i].words
-		for k := range ws {
-			c := &cells[sc.idx[x]]
-			c.cI += p
-			c.cG += 1 - p
-			if k > 0 {
-				c := &cells[sc.idx[x+1]]
+	par.Do(func() {
+		x := 0
+		for i := range q.sents {
+			p := float32(pI[i])
+			ws := q.sents[i].words
+			for range ws {
+				c := &cells[sc.idx[x]]
 				c.cI += p
 				c.cG += 1 - p
+				x += 2
 			}
-			x += 2
+			pp, nw := float64(p), float64(len(ws))
+			nuI += pp * nw
+			nuG += (1 - pp) * nw
 		}
-		pp := float64(p)
-		nw := float64(len(ws))
-		nuI += pp * nw
-		nuG += (1 - pp) * nw
-		if len(ws) > 1 {
-			nbI += pp * (nw - 1)
-			nbG += (1 - pp) * (nw - 1)
+	}, func() {
+		x := 1
+		for i := range q.sents {
+			p := float32(pI[i])
+			ws := q.sents[i].words
+			for k := range ws {
+				if k > 0 {
+					c := &cells[sc.idx[x]]
+					c.cI += p
+					c.cG += 1 - p
+				}
+				x += 2
+			}
+			if pp, nw := float64(p), float64(len(ws)); len(ws) > 1 {
+				nbI += pp * (nw - 1)
+				nbG += (1 - pp) * (nw - 1)
+			}
 		}
-	}
-	// The log-likelihood ratio of one occurrence of a word, leaving its
-	// own count out, is
-	//   log (ci + m)/(ni + mu) - log (cg + m)/(ng + mu)
-	// where ci = cI - p and cg = cG - (1-p) are the word's counts less this
-	// occurrence (p is the unit's posterior), ni, ng the totals less one
-	// word, and m = mu*pb with pb = (cI+cG-0.5)/(N-1+size/2) the
-	// conversation's rate of the word. The totals' part is the same for
-	// every word of a unit. For a frequent word, the word's part is taken
-	// at p = 0 and p = 1 once per bucket and interpolated linearly in p, so
-	// the cost is a pair of logarithms per distinct word; rare words, for
-	// which leaving one out matters most, take the exact form.
+	})
 	const frequent = 16
 	half := 0.5 * float64(size)
 	uD := adaptMu / (nuI + nuG - 1 + half)
 	bD := adaptMu / (nbI + nbG - 1 + half)
 	// The frequent buckets' log ratios, in one pass over the table.
-	for k := range cells {
-		c := &cells[k]
-		cI, cG := float64(c.cI), float64(c.cG)
-		if cI+cG < frequent {
-			continue
+	par.Range(len(cells), 1<<14, func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			c := &cells[k]
+			cI, cG := float64(c.cI), float64(c.cG)
+			if cI+cG < frequent {
+				continue
+			}
+			D := uD
+			if k >= size {
+				D = bD
+			}
+			m := (cI + cG - 0.5) * D
+			// At the ends the count that is left out can exceed what
+			// the bucket holds: floor it at zero.
+			c.v0 = float32(logRatio(cI+m, max(cG-1, 0)+m))
+			c.v1 = float32(logRatio(max(cI-1, 0)+m, cG+m))
 		}
-		D := uD
-		if k >= size {
-			D = bD
-		}
-		m := (cI + cG - 0.5) * D
-		// At the ends the count that is left out can exceed what the
-		// bucket holds: floor it at zero.
-		c.v0 = float32(logRatio(cI+m, max(cG-1, 0)+m))
-		c.v1 = float32(logRatio(max(cI-1, 0)+m, cG+m))
-	}
+	})
 	word := func(c *cell, p, D float64) (exact, v0, v1 float64) {
 		cI, cG := float64(c.cI), float64(c.cG)
 		if cI+cG < frequent {
@@ -152,40 +160,42 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 		}
 		return 0, float64(c.v0), float64(c.v1)
 	}
-	x = 0
-	for i := range q.sents {
-		p := float64(float32(pI[i]))
-		ws := q.sents[i].words
-		var u, b, u0, u1, b0, b1 float64
-		for k := range ws {
-			e, v0, v1 := word(&cells[sc.idx[x]], p, uD)
-			u, u0, u1 = u+e, u0+v0, u1+v1
-			if k > 0 {
-				e, v0, v1 := word(&cells[sc.idx[x+1]], p, bD)
-				b, b0, b1 = b+e, b0+v0, b1+v1
+	par.Range(n, 512, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			x := 2 * q.woff[i]
+			p := float64(float32(pI[i]))
+			ws := q.sents[i].words
+			var u, b, u0, u1, b0, b1 float64
+			for k := range ws {
+				e, v0, v1 := word(&cells[sc.idx[x]], p, uD)
+				u, u0, u1 = u+e, u0+v0, u1+v1
+				if k > 0 {
+					e, v0, v1 := word(&cells[sc.idx[x+1]], p, bD)
+					b, b0, b1 = b+e, b0+v0, b1+v1
+				}
+				x += 2
 			}
-			x += 2
+			u += (1-p)*u0 + p*u1
+			b += (1-p)*b0 + p*b1
+			nw := float64(len(ws))
+			u += nw * math.Log((nuG-(1-p)+adaptMu)/(nuI-p+adaptMu))
+			if len(ws) > 1 {
+				b += (nw - 1) * math.Log((nbG-(1-p)+adaptMu)/(nbI-p+adaptMu))
+			}
+			f := &out[i]
+			f[0] = clip(u/5, 4)
+			f[1] = clip(b/5, 4)
+			f[2] = clip(u/math.Sqrt(nw+1), 4)
+			switch {
+			case len(ws) <= 3:
+				f[3] = f[0]
+			case len(ws) <= 12:
+				f[4] = f[0]
+			default:
+				f[5] = f[0]
+			}
 		}
-		u += (1-p)*u0 + p*u1
-		b += (1-p)*b0 + p*b1
-		nw := float64(len(ws))
-		u += nw * math.Log((nuG-(1-p)+adaptMu)/(nuI-p+adaptMu))
-		if len(ws) > 1 {
-			b += (nw - 1) * math.Log((nbG-(1-p)+adaptMu)/(nbI-p+adaptMu))
-		}
-		f := &out[i]
-		f[0] = clip(u/5, 4)
-		f[1] = clip(b/5, 4)
-		f[2] = clip(u/math.Sqrt(nw+1), 4)
-		switch {
-		case len(ws) <= 3:
-			f[3] = f[0]
-		case len(ws) <= 12:
-			f[4] = f[0]
-		default:
-			f[5] = f[0]
-		}
-	}
+	})
 	return out
 }
 

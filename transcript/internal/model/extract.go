@@ -1,6 +1,9 @@
 package model
 
-import "github.com/textdiarize/diarize/turn"
+import (
+	"github.com/textdiarize/diarize/transcript/internal/par"
+	"github.com/textdiarize/diarize/turn"
+)
 
 // Feature templates. Each feature is a template number mixed with the
 // values it looks at, hashed into the weight table. Changing a template's
@@ -78,8 +81,9 @@ type Sequence struct {
 	TransOff []int32
 
 	sents []sentence
-	words []word
-	salt  uint64
+	// woff[i] is the number of words before unit i; nwords is the total.
+	woff   []int32
+	nwords int
 	// untilQ and sinceQ count the units to the next and since the last
 	// unit that ends in a question mark; -1 when there is none.
 	untilQ, sinceQ []int32
@@ -88,24 +92,34 @@ type Sequence struct {
 // Extract computes the features of the units sents of src.
 func Extract(src []byte, sents []turn.Span) *Sequence {
 	q := scanUnits(src, sents)
-	q.Emit = make([]uint32, 0, len(q.words)*2+len(sents)*32)
+	q.Emit = make([]uint32, 0, q.nwords*2+len(sents)*32)
 	q.EmitOff = make([]int32, 1, len(sents)+1)
 	q.ToI = make([]uint32, 0, len(sents)*14)
 	q.ToG = make([]uint32, 0, len(sents)*14)
 	q.TransOff = make([]int32, 1, len(sents)+1)
+	b := builder{q: q, emit: q.Emit, toI: q.ToI, toG: q.ToG}
 	for i := range q.sents {
-		q.features(i)
-		q.EmitOff = append(q.EmitOff, int32(len(q.Emit)))
-		q.TransOff = append(q.TransOff, int32(len(q.ToI)))
+		b.features(i)
+		q.EmitOff = append(q.EmitOff, int32(len(b.emit)))
+		q.TransOff = append(q.TransOff, int32(len(b.toI)))
 	}
+	q.Emit, q.ToI, q.ToG = b.emit, b.toI, b.toG
 	return q
 }
 
-// features appends the features of unit i to q.Emit, q.ToI and q.ToG.
-func (q *Sequence) features(i int) {
-	q.emission(i)
+// A builder appends the hashed features of a sequence's units to its
+// slices. Builders over one Sequence may run at once.
+type builder struct {
+	q              *Sequence
+	emit, toI, toG []uint32
+	salt           uint64 // of the unit being built
+}
+
+// features appends the features of unit i to b.emit, b.toI and b.toG.
+func (b *builder) features(i int) {
+	b.emission(i)
 	if i > 0 {
-		q.transition(i)
+		b.transition(i)
 	}
 }
 
@@ -114,20 +128,27 @@ func (q *Sequence) features(i int) {
 func scanUnits(src []byte, sents []turn.Span) *Sequence {
 	q := &Sequence{Spans: sents}
 	q.sents = make([]sentence, len(sents))
-	q.words = make([]word, 0, len(src)/5+1)
-	// Scan all first so the word buffer is stable before slicing.
-	type rng struct{ a, b int }
-	rs := make([]rng, len(sents))
-	for i, s := range sents {
-		a := len(q.words)
-		var st sentence
-		st, q.words = scan(src, s, q.words)
-		q.sents[i] = st
-		rs[i] = rng{a, len(q.words)}
-	}
+	q.woff = make([]int32, len(sents)+1)
+	// On all CPUs, each range of units into a word buffer of its own.
+	par.Range(len(sents), 512, func(lo, hi int) {
+		words := make([]word, 0, (sents[hi-1].End-sents[lo].Start)/5+1)
+		// Scan all first so the buffer is stable before slicing.
+		for i := lo; i < hi; i++ {
+			q.woff[i] = int32(len(words))
+			q.sents[i], words = scan(src, sents[i], words)
+		}
+		for i := lo; i < hi; i++ {
+			end := len(words)
+			if i+1 < hi {
+				end = int(q.woff[i+1])
+			}
+			q.sents[i].words = words[q.woff[i]:end]
+		}
+	})
 	for i := range q.sents {
-		q.sents[i].words = q.words[rs[i].a:rs[i].b]
+		q.woff[i+1] = q.woff[i] + int32(len(q.sents[i].words))
 	}
+	q.nwords = int(q.woff[len(sents)])
 	q.untilQ = make([]int32, len(sents))
 	q.sinceQ = make([]int32, len(sents))
 	last := -1
@@ -197,97 +218,99 @@ func (st *sentence) lastw(k int) uint64 {
 // things when the punctuation that usually comes with them is missing.
 const salt = 1000
 
-func (q *Sequence) add(tmpl uint64, vals ...uint64) {
-	q.Emit = append(q.Emit, mix(tmpl+q.salt, vals...))
+func (b *builder) add(tmpl uint64, vals ...uint64) {
+	b.emit = append(b.emit, mix(tmpl+b.salt, vals...))
 }
 
-func (q *Sequence) emission(i int) {
+func (b *builder) emission(i int) {
+	q := b.q
 	s := &q.sents[i]
-	q.salt = 0
+	b.salt = 0
 	if !s.punct {
-		q.salt = salt
+		b.salt = salt
 	}
 	n := len(q.sents)
 	p := uint64(s.last)
 	lb := lenBucket(len(s.words))
-	q.add(eBias)
-	q.add(eFirst, s.first(0))
-	q.add(eFirst2, s.first(0), s.first(1))
-	q.add(eFirst3, s.first(0), s.first(1), s.first(2))
-	q.add(eLast, s.lastw(0))
-	q.add(eLast2, s.lastw(1), s.lastw(0))
-	q.add(ePunct, p)
+	b.add(eBias)
+	b.add(eFirst, s.first(0))
+	b.add(eFirst2, s.first(0), s.first(1))
+	b.add(eFirst3, s.first(0), s.first(1), s.first(2))
+	b.add(eLast, s.lastw(0))
+	b.add(eLast2, s.lastw(1), s.lastw(0))
+	b.add(ePunct, p)
 	if s.qmark {
-		q.add(eQmark)
+		b.add(eQmark)
 	}
-	q.add(eLen, lb)
-	q.add(eFirstPunct, s.first(0), p)
-	q.add(eLenPunct, lb, p)
+	b.add(eLen, lb)
+	b.add(eFirstPunct, s.first(0), p)
+	b.add(eLenPunct, lb, p)
 	for k, w := range s.words {
-		q.add(eWord, w.h)
+		b.add(eWord, w.h)
 		if k > 0 {
-			q.add(eBigram, s.words[k-1].h, w.h)
+			b.add(eBigram, s.words[k-1].h, w.h)
 		}
 	}
 	if i > 0 {
 		pr := &q.sents[i-1]
-		q.add(ePrevPunct, uint64(pr.last))
-		q.add(ePrevPunctLen, uint64(pr.last), lb)
-		q.add(ePrevFirst, pr.first(0))
-		q.add(ePrevLen, lenBucket(len(pr.words)))
+		b.add(ePrevPunct, uint64(pr.last))
+		b.add(ePrevPunctLen, uint64(pr.last), lb)
+		b.add(ePrevFirst, pr.first(0))
+		b.add(ePrevLen, lenBucket(len(pr.words)))
 	} else {
-		q.add(ePos, 0)
+		b.add(ePos, 0)
 	}
 	if i+1 < n {
 		nx := &q.sents[i+1]
-		q.add(eNextFirst, nx.first(0))
-		q.add(eNextPunct, uint64(nx.last))
-		q.add(eNextLen, lenBucket(len(nx.words)))
+		b.add(eNextFirst, nx.first(0))
+		b.add(eNextPunct, uint64(nx.last))
+		b.add(eNextLen, lenBucket(len(nx.words)))
 	} else {
-		q.add(ePos, 1)
+		b.add(ePos, 1)
 	}
 	if i == 1 {
-		q.add(ePos, 2)
+		b.add(ePos, 2)
 	}
 	uq, sq := distBucket(int(q.untilQ[i])), distBucket(int(q.sinceQ[i]))
-	q.add(eUntilQ, uq)
-	q.add(eSinceQ, sq)
-	q.add(eSinceUntilQ, sq, uq, p)
+	b.add(eUntilQ, uq)
+	b.add(eSinceQ, sq)
+	b.add(eSinceUntilQ, sq, uq, p)
 	if n-i <= 3 {
-		q.add(ePos, 3)
+		b.add(ePos, 3)
 	}
 }
 
-func (q *Sequence) addT(tmpl uint64, vals ...uint64) {
-	h := mix64(tmpl+q.salt, vals...)
-	q.ToI = append(q.ToI, fold(h*0xD6E8FEB86659FD93))
-	q.ToG = append(q.ToG, fold(h*0xCA5A826395121157+1))
+func (b *builder) addT(tmpl uint64, vals ...uint64) {
+	h := mix64(tmpl+b.salt, vals...)
+	b.toI = append(b.toI, fold(h*0xD6E8FEB86659FD93))
+	b.toG = append(b.toG, fold(h*0xCA5A826395121157+1))
 }
 
-func (q *Sequence) transition(i int) {
+func (b *builder) transition(i int) {
+	q := b.q
 	s := &q.sents[i]
-	q.salt = 0
+	b.salt = 0
 	if !s.punct {
-		q.salt = salt
+		b.salt = salt
 	}
 	pr := &q.sents[i-1]
 	pp := uint64(pr.last)
 	lb := lenBucket(len(s.words))
 	plb := lenBucket(len(pr.words))
-	q.addT(tBias)
-	q.addT(tFirst, s.first(0))
-	q.addT(tFirst2, s.first(0), s.first(1))
-	q.addT(tPrevPunct, pp)
-	q.addT(tPrevLast, pr.lastw(0))
-	q.addT(tPrevPunctFirst, pp, s.first(0))
-	q.addT(tLen, lb)
-	q.addT(tPrevLen, plb)
-	q.addT(tPrevPunctLen, pp, lb)
-	q.addT(tUntilQ, distBucket(int(q.untilQ[i])), pp)
-	q.addT(tSinceQ, distBucket(int(q.sinceQ[i])), pp)
+	b.addT(tBias)
+	b.addT(tFirst, s.first(0))
+	b.addT(tFirst2, s.first(0), s.first(1))
+	b.addT(tPrevPunct, pp)
+	b.addT(tPrevLast, pr.lastw(0))
+	b.addT(tPrevPunctFirst, pp, s.first(0))
+	b.addT(tLen, lb)
+	b.addT(tPrevLen, plb)
+	b.addT(tPrevPunctLen, pp, lb)
+	b.addT(tUntilQ, distBucket(int(q.untilQ[i])), pp)
+	b.addT(tSinceQ, distBucket(int(q.sinceQ[i])), pp)
 	if i+1 < len(q.sents) {
 		nx := &q.sents[i+1]
-		q.addT(tNextFirst, nx.first(0))
-		q.addT(tLenNextLen, lb, lenBucket(len(nx.words)))
+		b.addT(tNextFirst, nx.first(0))
+		b.addT(tLenNextLen, lb, lenBucket(len(nx.words)))
 	}
 }

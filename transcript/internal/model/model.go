@@ -14,6 +14,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/textdiarize/diarize/transcript/internal/par"
 	"github.com/textdiarize/diarize/turn"
 )
 
@@ -179,20 +180,22 @@ func (m *Model) Segments(q *Sequence) []turn.Segment {
 
 // score scores every unit of q, which scanUnits made, computing the
 // features of one unit at a time: q keeps none of them. Cues are left nil.
+// The units are scored on all CPUs.
 func (m *Model) score(q *Sequence) []turn.Segment {
 	segs := make([]turn.Segment, q.Len())
-	q.Emit, q.ToI, q.ToG = make([]uint32, 0, 64), make([]uint32, 0, 32), make([]uint32, 0, 32)
-	for i := range segs {
-		q.Emit, q.ToI, q.ToG = q.Emit[:0], q.ToI[:0], q.ToG[:0]
-		q.features(i)
-		s := &segs[i]
-		s.Span = q.Spans[i]
-		s.Score = m.sum(q.Emit)
-		s.ToInterviewer = m.sum(q.ToI)
-		s.ToGuest = m.sum(q.ToG)
-		s.Question = q.question(i)
-	}
-	q.Emit, q.ToI, q.ToG = nil, nil, nil
+	par.Range(len(segs), 512, func(lo, hi int) {
+		b := builder{q: q, emit: make([]uint32, 0, 64), toI: make([]uint32, 0, 32), toG: make([]uint32, 0, 32)}
+		for i := lo; i < hi; i++ {
+			b.emit, b.toI, b.toG = b.emit[:0], b.toI[:0], b.toG[:0]
+			b.features(i)
+			s := &segs[i]
+			s.Span = q.Spans[i]
+			s.Score = m.sum(b.emit)
+			s.ToInterviewer = m.sum(b.toI)
+			s.ToGuest = m.sum(b.toG)
+			s.Question = q.question(i)
+		}
+	})
 	return segs
 }
 

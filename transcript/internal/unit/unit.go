@@ -14,10 +14,22 @@ import (
 // noise at their ends; a unit that is all noise is dropped. Noise inside a
 // unit stays inside its span.
 func Split(src []byte, noise []turn.Span) []turn.Span {
+	return Trim(src, Sentences(src), noise)
+}
+
+// Sentences returns the units of src before noise is trimmed from them:
+// the first half of [Split], which needs no noise spans and so can run
+// while they are found.
+func Sentences(src []byte) []turn.Span {
 	sents := segment.Split(src, make([]turn.Span, 0, len(src)/80+1))
 	sents = cutLong(src, sents)
-	sents = widen(src, sents)
-	return trimNoise(src, sents, noise)
+	return widen(src, sents)
+}
+
+// Trim trims the noise spans (in order) from units that [Sentences]
+// returned, as [Split] does, reusing their memory.
+func Trim(src []byte, units, noise []turn.Span) []turn.Span {
+	return trimNoise(src, units, noise)
 }
 
 // widen gives the bytes between units that are not ASCII white space —

@@ -1,0 +1,51 @@
+package par
+
+import (
+	"runtime"
+	"sync/atomic"
+	"testing"
+)
+
+func TestRangeCoversOnce(t *testing.T) {
+	for _, procs := range []int{1, 2, 3, 8} {
+		old := runtime.GOMAXPROCS(procs)
+		for _, tc := range []struct{ n, grain int }{{0, 1}, {1, 1}, {5, 1}, {5, 10}, {19, 2}, {1000, 7}, {1000, 0}} {
+			hits := make([]int32, tc.n)
+			var calls atomic.Int32
+			Range(tc.n, tc.grain, func(lo, hi int) {
+				calls.Add(1)
+				if lo >= hi {
+					t.Errorf("procs %d n %d: empty range [%d,%d)", procs, tc.n, lo, hi)
+				}
+				for i := lo; i < hi; i++ {
+					atomic.AddInt32(&hits[i], 1)
+				}
+			})
+			for i, h := range hits {
+				if h != 1 {
+					t.Errorf("procs %d n %d grain %d: index %d covered %d times", procs, tc.n, tc.grain, i, h)
+				}
+			}
+			if want := int32(Workers(tc.n, tc.grain)); tc.n > 0 && calls.Load() != want {
+				t.Errorf("procs %d n %d grain %d: %d calls, want %d", procs, tc.n, tc.grain, calls.Load(), want)
+			}
+			if tc.n > 0 && tc.n < 2*max(tc.grain, 1) && calls.Load() != 1 {
+				t.Errorf("procs %d n %d grain %d: split a range below two grains", procs, tc.n, tc.grain)
+			}
+		}
+		runtime.GOMAXPROCS(old)
+	}
+}
+
+func TestDoRunsAll(t *testing.T) {
+	for _, procs := range []int{1, 2} {
+		old := runtime.GOMAXPROCS(procs)
+		var a, b, c atomic.Bool
+		Do(func() { a.Store(true) }, func() { b.Store(true) }, func() { c.Store(true) })
+		if !a.Load() || !b.Load() || !c.Load() {
+			t.Errorf("procs %d: not all ran: %v %v %v", procs, a.Load(), b.Load(), c.Load())
+		}
+		Do()
+		runtime.GOMAXPROCS(old)
+	}
+}
