@@ -112,7 +112,13 @@ func (f *Finder) Mentions(s string) []Mention {
 			Kind: kind, Self: kind == SelfIntroduction, Weight: w,
 		})
 	}
-	for i := range toks {
+	for i, t := range toks {
+		// In cased text every pattern wants a name at or after token i
+		// that nameLike accepts, which a word starting in lower case can
+		// only be if it is a known name: skip the rest at once.
+		if c := s[t.start]; m.cased && 'a' <= c && c <= 'z' && !m.isKnown(t.lower) {
+			continue
+		}
 		m.at(i, add)
 	}
 	if len(m.known) > 0 {
