@@ -4,11 +4,18 @@
 // Usage:
 //
 //	diarize [flags] [FILE]
+//	diarize -o OUTDIR [-j N] [flags] FILE|DIR...
 //
 // With no FILE it reads standard input; with no FILE and nothing piped in,
 // or with -sample (which takes no FILE), it parses a built-in sample
 // interview and says so on standard error. With -score it scores the parser on gold files instead
 // (see the corpus README for the metrics).
+//
+// With -o it parses many files, N at a time (-j, by default one per CPU),
+// each into a file of its own under OUTDIR; directories are walked for
+// .txt, .srt, .vtt and .json files. It keeps going past bad files,
+// reports each on standard error, prints a summary line, and exits 1 if
+// any failed.
 package main
 
 import (
@@ -18,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript"
@@ -40,6 +48,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		score     = fs.Bool("score", false, "score the parser on gold corpus files (FILE... are gold JSON files)")
 		maxBytes  = fs.Int("max-bytes", transcript.DefaultMaxBytes, "reject input larger than this many bytes")
 		summary   = fs.Bool("summary", false, "print a summary table of the speakers and the interviewer's questions instead of JSON")
+		outDir    = fs.String("o", "", "batch mode: write one output per input file into `OUTDIR`; the arguments are files and directories")
+		jobs      = fs.Int("j", runtime.NumCPU(), "batch mode: parse `N` files at once")
 		names     speaker.Names
 		inFormat  = transcript.Auto
 		outFormat = outputFormat("json")
@@ -51,7 +61,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return err
 	})
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: diarize [flags] [FILE]\n       diarize -score GOLD.json...\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: diarize [flags] [FILE]\n       diarize -o OUTDIR [-j N] [flags] FILE|DIR...\n       diarize -score GOLD.json...\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -59,6 +69,40 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 0
 		}
 		return 2
+	}
+	jobsSet := false
+	fs.Visit(func(f *flag.Flag) { jobsSet = jobsSet || f.Name == "j" })
+	if jobsSet && *outDir == "" {
+		fmt.Fprintln(stderr, "diarize: -j applies to batch mode (-o OUTDIR)")
+		return 2
+	}
+	if *outDir != "" {
+		switch {
+		case *score || *useSample:
+			fmt.Fprintln(stderr, "diarize: -o takes input files, not -score or -sample")
+			return 2
+		case fs.NArg() == 0:
+			fmt.Fprintln(stderr, "diarize: -o needs input files or directories")
+			return 2
+		case *jobs < 1:
+			fmt.Fprintln(stderr, "diarize: -j must be at least 1")
+			return 2
+		}
+		b := &batch{
+			parser:   transcript.Parser{MaxBytes: *maxBytes, Names: names, Format: inFormat},
+			write:    writers[string(outFormat)],
+			ext:      outputExt[string(outFormat)],
+			outDir:   *outDir,
+			jobs:     *jobs,
+			progress: isTerminalWriter(stderr),
+			stdout:   stdout,
+			stderr:   stderr,
+		}
+		if *summary {
+			b.write = func(tr *transcript.Transcript, w io.Writer) error { return writeSummary(w, tr) }
+			b.ext = summaryExt
+		}
+		return b.runBatch(fs.Args())
 	}
 	if *score {
 		if fs.NArg() == 0 {
@@ -73,7 +117,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "diarize: one input file at a time")
+		fmt.Fprintln(stderr, "diarize: one input file at a time; -o OUTDIR parses many")
 		return 2
 	}
 	name, src, err := input(fs.Args(), *useSample, stdin, stderr)
@@ -84,12 +128,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	p := transcript.Parser{MaxBytes: *maxBytes, Names: names, Format: inFormat}
 	tr, err := p.Parse(src)
 	if err != nil {
-		var e *transcript.Error
-		if errors.As(err, &e) {
-			fmt.Fprintf(stderr, "%s:%d:%d: %v\n", name, e.Line, e.Column, e.Err)
-		} else {
-			fmt.Fprintf(stderr, "%s: %v\n", name, err)
-		}
+		fmt.Fprintln(stderr, errorLine(name, err))
 		return 1
 	}
 	write := func(w io.Writer) error { return writers[string(outFormat)](tr, w) }

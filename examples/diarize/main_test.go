@@ -228,7 +228,7 @@ func TestRunErrors(t *testing.T) {
 			name:       "two files",
 			args:       []string{bad, big},
 			wantCode:   2,
-			wantStderr: "diarize: one input file at a time\n",
+			wantStderr: "diarize: one input file at a time; -o OUTDIR parses many\n",
 			reason:     "one transcript per run",
 		},
 		{
