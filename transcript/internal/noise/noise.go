@@ -42,20 +42,31 @@ type token struct {
 func Find(src []byte) []turn.Span {
 	var out []turn.Span
 	var loops []uint64 // keys of the words that loop
-	for _, r := range candidates(src) {
+	regions, runs := candidates(src)
+	for _, r := range regions {
 		out, loops = findLoops(src[:r.End], r.Start, out, loops)
 	}
 	if len(loops) == 0 {
 		return out
 	}
-	return withShortRuns(src, out, loops)
+	return withShortRuns(src, out, runs, loops)
+}
+
+// A run is two or more tokens in a row with the same key.
+type run struct {
+	turn.Span
+	key uint64
 }
 
 // candidates returns, in order and disjoint, the byte ranges that hold a
 // run of tokens equal to the token L before them (L up to MaxPhrase) long
-// enough to be a loop. Outside them findLoops finds nothing.
-func candidates(src []byte) []turn.Span {
+// enough to be a loop. Outside them findLoops finds nothing. It also
+// returns the runs of src, in order, for withShortRuns.
+func candidates(src []byte) ([]turn.Span, []run) {
 	var (
+		runs  []run
+		cur   run // the run being grown, when curN > 0
+		curN  int
 		out   []turn.Span
 		keys  [MaxPhrase + 1]uint64 // the last tokens' keys, keys[0] newest
 		start [MaxPhrase + 1]int    // and their starts
@@ -76,6 +87,17 @@ func candidates(src []byte) []turn.Span {
 		copy(start[1:], start[:MaxPhrase])
 		keys[0], start[0] = t.key, t.start
 		n++
+		if n > 1 && t.key == keys[1] {
+			if curN == 0 {
+				cur = run{turn.Span{Start: start[1]}, t.key}
+				curN = 1
+			}
+			cur.End = t.end
+			curN++
+		} else if curN > 0 {
+			runs = append(runs, cur)
+			curN = 0
+		}
 		grow := false
 		for L := 1; L <= MaxPhrase && L < n; L++ {
 			if keys[0] != keys[L] {
@@ -108,6 +130,9 @@ func candidates(src []byte) []turn.Span {
 	if open >= 0 {
 		out = append(out, turn.Span{Start: open, End: end})
 	}
+	if curN > 0 {
+		runs = append(runs, cur)
+	}
 	// Regions found at different distances may overlap: merge them.
 	merged := out[:0]
 	for _, r := range out {
@@ -117,7 +142,7 @@ func candidates(src []byte) []turn.Span {
 		}
 		merged = append(merged, r)
 	}
-	return merged
+	return merged, runs
 }
 
 // findLoops finds the loops among the tokens of src that start at or
@@ -170,45 +195,57 @@ func findLoops(src []byte, from int, out []turn.Span, loops []uint64) ([]turn.Sp
 }
 
 // withShortRuns returns the loops in out together with the runs of two or
-// more of a looping word elsewhere in src, in order.
-func withShortRuns(src []byte, out []turn.Span, loops []uint64) []turn.Span {
+// more of a looping word elsewhere in src, in order. runs are all the runs
+// of src, which candidates found: only those of a looping word are
+// walked again, token by token, to cut them where they meet a loop, as a
+// walk over the whole input would.
+func withShortRuns(src []byte, out []turn.Span, runs []run, loops []uint64) []turn.Span {
 	all := make([]turn.Span, 0, len(out))
-	var run turn.Span
-	var runKey uint64
-	runLen := 0
-	flush := func() {
-		if runLen >= 2 && contains(loops, runKey) {
-			all = append(all, run)
+	j := 0    // out[j:] are still to be emitted
+	k := 0    // out[k] is the first loop that may meet the walk
+	skip := 0 // a walk went over a loop up to here
+	emit := func(s turn.Span) {
+		for j < len(out) && out[j].Start < s.Start {
+			all = append(all, out[j])
+			j++
 		}
-		runLen = 0
+		all = append(all, s)
 	}
-	k := 0
-	for pos := 0; ; {
-		t, ok := next(src, pos)
-		if !ok {
-			break
-		}
-		pos = t.end
-		for k < len(out) && out[k].End <= t.start {
-			k++
-		}
-		if k < len(out) && out[k].Start <= t.start {
-			flush()
-			all = append(all, out[k])
-			pos = out[k].End
-			k++
+	for _, r := range runs {
+		if !contains(loops, r.key) || r.End <= skip {
 			continue
 		}
-		if runLen > 0 && t.key == runKey {
-			run.End = t.end
-			runLen++
-			continue
+		var part turn.Span
+		n := 0
+		flush := func() {
+			if n >= 2 {
+				emit(part)
+			}
+			n = 0
+		}
+		for pos := max(r.Start, skip); pos < r.End; {
+			t, ok := next(src[:r.End], pos)
+			if !ok {
+				break
+			}
+			pos = t.end
+			for k < len(out) && out[k].End <= t.start {
+				k++
+			}
+			if k < len(out) && out[k].Start <= t.start {
+				flush()
+				pos, skip = out[k].End, out[k].End
+				continue
+			}
+			if n == 0 {
+				part.Start = t.start
+			}
+			part.End = t.end
+			n++
 		}
 		flush()
-		run, runKey, runLen = turn.Span{Start: t.start, End: t.end}, t.key, 1
 	}
-	flush()
-	return all
+	return append(all, out[j:]...)
 }
 
 // A stream tokenizes src on demand. It holds the tokens from number base
