@@ -192,8 +192,9 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 		}
 		t.Text, k = tr.text(t.Span, k)
 	}
-	tr.describe()
-	tr.nameSpeakers(names)
+	// The statistics and the names fill different fields of the
+	// speakers: work them out at once.
+	par.Do(tr.describe, func() { tr.nameSpeakers(names) })
 	return tr
 }
 
