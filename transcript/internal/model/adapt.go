@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"sync"
 
 	"github.com/textdiarize/diarize/transcript/internal/par"
 	"github.com/textdiarize/diarize/turn"
@@ -221,17 +222,23 @@ func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) {
 	for i := range segs {
 		base[i] = segs[i].Score
 	}
-	var sc adaptScratch
+	sc := scratchPool.Get().(*adaptScratch)
 	var d turn.Decoder // as interviewerProb, reusing post
 	post := make([]float64, len(segs))
 	for r := 0; r < AdaptRounds; r++ {
 		post = d.Posteriors(segs, post)
-		f := adaptFeatures(q, post, &sc)
+		f := adaptFeatures(q, post, sc)
 		for i := range segs {
 			segs[i].Score = base[i] + dot(v, &f[i])
 		}
 	}
+	sc.q = nil // the next parse computes its own word buckets
+	scratchPool.Put(sc)
 }
+
+// scratchPool keeps adaptation tables (a few megabytes for a long input)
+// for the next parse, sparing the allocation and the collector's work.
+var scratchPool = sync.Pool{New: func() any { return new(adaptScratch) }}
 
 func dot(v, f *[NumAdapt]float64) float64 {
 	x := 0.0
