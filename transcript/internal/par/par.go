@@ -14,7 +14,7 @@ import (
 // [0, n), in parallel, and returns when all calls have returned. It uses
 // at most GOMAXPROCS goroutines and gives each at least grain indexes;
 // when n is below 2*grain, it calls f(0, n) on the caller's goroutine.
-// f must not be called with an empty range to do anything.
+// Ranges are never empty; for n <= 0, f is not called.
 func Range(n, grain int, f func(lo, hi int)) {
 	k := Workers(n, grain)
 	if k <= 1 {

@@ -26,12 +26,6 @@ func Sentences(src []byte) []turn.Span {
 	return widen(src, sents)
 }
 
-// Trim trims the noise spans (in order) from units that [Sentences]
-// returned, as [Split] does, reusing their memory.
-func Trim(src []byte, units, noise []turn.Span) []turn.Span {
-	return trimNoise(src, units, noise)
-}
-
 // widen gives the bytes between units that are not ASCII white space —
 // a no-break space, a zero-width space, a byte order mark — to the unit
 // before them (or, at the start of the input, the unit after), so that
@@ -145,7 +139,10 @@ func isWordByte(c byte) bool {
 	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 }
 
-func trimNoise(src []byte, sents []turn.Span, ns []turn.Span) []turn.Span {
+// Trim trims the noise spans ns (in order) from the units sents that
+// [Sentences] returned, as [Split] does, reusing their memory: a unit that
+// is all noise is dropped.
+func Trim(src []byte, sents []turn.Span, ns []turn.Span) []turn.Span {
 	if len(ns) == 0 {
 		return sents
 	}
