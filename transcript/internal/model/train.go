@@ -2,6 +2,8 @@ package model
 
 import (
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/turn"
@@ -24,6 +26,10 @@ type TrainConfig struct {
 	Log        func(iter int, loss float64)
 }
 
+// trainShards is the number of parts the training examples are cut into
+// for computing the gradient concurrently.
+const trainShards = 4
+
 // Train fits a model to the examples by maximising the conditional
 // log-likelihood of the gold roles under the two-state chain that
 // [turn.Decoder] decodes, with an L2 penalty, using full-batch Adam.
@@ -39,11 +45,37 @@ func Train(exs []Example, cfg TrainConfig) *Model {
 		units += ex.Seq.Len()
 	}
 	const b1, b2, eps = 0.9, 0.999, 1e-8
+	// The examples are cut into a fixed number of shards whose gradients
+	// are computed concurrently and summed in shard order, so the result
+	// does not depend on the number of CPUs.
+	var shardGrad [trainShards][]float64
+	for k := range shardGrad {
+		shardGrad[k] = make([]float64, n)
+	}
+	var shardLoss [trainShards]float64
 	for it := 1; it <= cfg.Iterations; it++ {
-		clear(grad)
-		loss := 0.0
-		for _, ex := range exs {
-			loss += m.gradient(ex, grad)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for k := range shardGrad {
+			wg.Go(func() {
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				g := shardGrad[k]
+				clear(g)
+				shardLoss[k] = 0
+				for j := k * len(exs) / trainShards; j < (k+1)*len(exs)/trainShards; j++ {
+					shardLoss[k] += m.gradient(exs[j], g)
+				}
+			})
+		}
+		wg.Wait()
+		copy(grad, shardGrad[0])
+		loss := shardLoss[0]
+		for k := 1; k < trainShards; k++ {
+			loss += shardLoss[k]
+			for i, x := range shardGrad[k] {
+				grad[i] += x
+			}
 		}
 		// Mean over units, plus L2.
 		scale := 1 / float64(units)
