@@ -2,6 +2,8 @@ package turn
 
 import (
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/textdiarize/diarize/speaker"
 )
@@ -25,6 +27,10 @@ func Decode(segs []Segment) []Turn {
 	var d Decoder
 	return d.Decode(segs)
 }
+
+// parallelSegments is the length from which Roles computes the posteriors
+// and the Viterbi path at once, on two goroutines.
+const parallelSegments = 4096
 
 // states: 0 = interviewer, 1 = guest.
 func (d *Decoder) emit(s *Segment, state int) float64 {
@@ -57,6 +63,14 @@ func (d *Decoder) Roles(segs []Segment) (roles []speaker.Role, prob []float64) {
 	roles = make([]speaker.Role, n)
 	prob = make([]float64, n)
 	back := make([][2]uint8, n)
+	// The posteriors do not depend on the path: on a long conversation
+	// they are worked out on another goroutine while Viterbi runs.
+	var wg sync.WaitGroup
+	if n >= parallelSegments && runtime.GOMAXPROCS(0) > 1 {
+		wg.Go(func() { d.Posteriors(segs, prob) })
+	} else {
+		d.Posteriors(segs, prob)
+	}
 	// Viterbi.
 	var v [2]float64
 	v[0], v[1] = d.emit(&segs[0], 0), d.emit(&segs[0], 1)
@@ -83,10 +97,10 @@ func (d *Decoder) Roles(segs []Segment) (roles []speaker.Role, prob []float64) {
 		roles[i] = stateRole(state)
 		state = int(back[i][state])
 	}
-	post := d.Posteriors(segs, prob)
+	wg.Wait()
 	for i, r := range roles {
 		if r == speaker.Guest {
-			post[i] = 1 - post[i]
+			prob[i] = 1 - prob[i]
 		}
 	}
 	return roles, prob
@@ -200,12 +214,14 @@ func (d *Decoder) Posteriors(segs []Segment, dst []float64) []float64 {
 	// guest, a switch to the interviewer weighs e^(ToInterviewer -
 	// SwitchCost), staying weighs 1.
 	ex := func(x float64) float64 { return math.Exp(max(-50, min(50, x))) }
-	// The forward pass keeps each step's weights for the backward pass.
-	type step struct {
-		fw            [2]float64
-		toI, toG, emI float64
+	// The forward pass keeps each step's weights for the backward pass,
+	// in a buffer lent by stepPool.
+	sp := stepPool.Get().(*[]step)
+	defer stepPool.Put(sp)
+	if cap(*sp) < n {
+		*sp = make([]step, n)
 	}
-	st := make([]step, n)
+	st := (*sp)[:n]
 	st[0].fw = [2]float64{ex(segs[0].Score), 1}
 	norm(&st[0].fw)
 	for i := 1; i < n; i++ {
@@ -230,6 +246,16 @@ func (d *Decoder) Posteriors(segs []Segment, dst []float64) []float64 {
 	}
 	return dst
 }
+
+// A step is what the forward pass of Posteriors keeps of one segment.
+type step struct {
+	fw            [2]float64 // forward weights, summing to 1
+	toI, toG, emI float64    // the segment's switch and emission weights
+}
+
+// stepPool lends Posteriors its buffer: the adaptation runs it on the
+// whole conversation twice before the decoder runs it once more.
+var stepPool = sync.Pool{New: func() any { return new([]step) }}
 
 func norm(v *[2]float64) {
 	z := v[0] + v[1]
