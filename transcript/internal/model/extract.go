@@ -34,6 +34,14 @@ const (
 	eUntilQ
 	eSinceQ
 	eSinceUntilQ
+	ePrevLastW
+	ePrevLast2
+	eNextFirst2
+	eNextLastP
+	ePrev2First
+	eNext2First
+	eProfile
+	eEcho
 
 	tBias = 100 + iota
 	tFirst
@@ -48,6 +56,11 @@ const (
 	tLenNextLen
 	tUntilQ
 	tSinceQ
+	tPrevLast2
+	tNextFirst2
+	tProfile
+	tPrev2Punct
+	tEcho
 )
 
 // distBucket buckets a distance in units to or from the nearest question.
@@ -113,6 +126,7 @@ type builder struct {
 	q              *Sequence
 	emit, toI, toG []uint32
 	salt           uint64 // of the unit being built
+	echo           uint64 // of the unit being built, for its transition
 }
 
 // features appends the features of unit i to b.emit, b.toI and b.toG.
@@ -143,6 +157,7 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 				end = int(q.woff[i+1])
 			}
 			q.sents[i].words = words[q.woff[i]:end]
+			q.sents[i].countPronouns()
 		}
 	})
 	for i := range q.sents {
@@ -198,6 +213,12 @@ func lenBucket(n int) uint64 {
 }
 
 const none = 0x51ab
+
+var (
+	hI, hMe, hMy = hashString("i"), hashString("me"), hashString("my")
+	hYou, hYour  = hashString("you"), hashString("your")
+	hWe, hOur    = hashString("we"), hashString("our")
+)
 
 func (st *sentence) first(k int) uint64 {
 	if k < len(st.words) {
@@ -271,6 +292,27 @@ func (b *builder) emission(i int) {
 	if i == 1 {
 		b.add(ePos, 2)
 	}
+	if i > 0 {
+		pr := &q.sents[i-1]
+		b.add(ePrevLastW, pr.lastw(0), p)
+		b.add(ePrevLast2, pr.lastw(1), pr.lastw(0))
+	}
+	if i+1 < n {
+		nx := &q.sents[i+1]
+		b.add(eNextFirst2, nx.first(0), nx.first(1))
+		b.add(eNextLastP, nx.lastw(0), uint64(nx.last))
+	}
+	if i > 1 {
+		b.add(ePrev2First, q.sents[i-2].first(0), uint64(q.sents[i-2].last))
+	}
+	if i+2 < n {
+		b.add(eNext2First, q.sents[i+2].first(0), uint64(q.sents[i+2].last))
+	}
+	b.add(eProfile, uint64(min(s.nI, 3)), uint64(min(s.nYou, 3)), uint64(min(s.nWe, 3)))
+	if i > 0 {
+		b.echo = echo(s, &q.sents[i-1])
+		b.add(eEcho, b.echo, p)
+	}
 	uq, sq := distBucket(int(q.untilQ[i])), distBucket(int(q.sinceQ[i]))
 	b.add(eUntilQ, uq)
 	b.add(eSinceQ, sq)
@@ -308,9 +350,73 @@ func (b *builder) transition(i int) {
 	b.addT(tPrevPunctLen, pp, lb)
 	b.addT(tUntilQ, distBucket(int(q.untilQ[i])), pp)
 	b.addT(tSinceQ, distBucket(int(q.sinceQ[i])), pp)
+	b.addT(tPrevLast2, pr.lastw(1), pr.lastw(0))
+	b.addT(tEcho, b.echo, pp) // computed by emission
+	if i > 1 {
+		b.addT(tPrev2Punct, uint64(q.sents[i-2].last), pp)
+	}
+	b.addT(tProfile, uint64(min(s.nI, 2)), uint64(min(s.nYou, 2)))
 	if i+1 < len(q.sents) {
 		nx := &q.sents[i+1]
+		b.addT(tNextFirst2, nx.first(0), nx.first(1))
 		b.addT(tNextFirst, nx.first(0))
 		b.addT(tLenNextLen, lb, lenBucket(len(nx.words)))
 	}
+}
+
+// echoCap bounds the words of each unit that [echo] compares.
+const echoCap = 40
+
+// echo buckets how many of the longer words of s (four letters or more)
+// appear in p, the unit before: an answer often takes up the words of the
+// question, an interjection those of the answer it breaks into. Only the
+// first echoCap words of each unit count.
+func echo(s, p *sentence) uint64 {
+	var set [128]uint64 // open addressing, over 3x echoCap; 0 marks a free slot
+	const msk = uint64(len(set) - 1)
+	zero := false // whether a word hashing to 0 is in p
+	for j, v := range p.words {
+		if j == echoCap {
+			break
+		}
+		if v.h == 0 {
+			zero = true
+			continue
+		}
+		k := v.h & msk
+		for set[k] != 0 && set[k] != v.h {
+			k = (k + 1) & msk
+		}
+		set[k] = v.h
+	}
+	n := 0
+	for k, w := range s.words {
+		if k == echoCap {
+			break
+		}
+		if w.end-w.start < 4 {
+			continue
+		}
+		if w.h == 0 {
+			if zero {
+				n++
+			}
+			continue
+		}
+		for x := w.h & msk; set[x] != 0; x = (x + 1) & msk {
+			if set[x] == w.h {
+				n++
+				break
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return 0
+	case n == 1:
+		return 1
+	case n <= 3:
+		return 2
+	}
+	return 3
 }

@@ -27,6 +27,28 @@ type sentence struct {
 	qmark bool   // a question mark anywhere
 	caps  bool   // first word capitalised
 	punct bool   // has any of . , ? ! inside
+	// The number of words among "I", "me", "my"; "you", "your"; and
+	// "we", "our"; each at most 255.
+	nI, nYou, nWe uint8
+}
+
+// countPronouns sets st.nI, st.nYou and st.nWe from st.words.
+func (st *sentence) countPronouns() {
+	var ci, cy, cw int
+	for _, w := range st.words {
+		if w.end-w.start > 4 {
+			continue // none of them is longer
+		}
+		switch w.h {
+		case hI, hMe, hMy:
+			ci++
+		case hYou, hYour:
+			cy++
+		case hWe, hOur:
+			cw++
+		}
+	}
+	st.nI, st.nYou, st.nWe = uint8(min(ci, 255)), uint8(min(cy, 255)), uint8(min(cw, 255))
 }
 
 const (

@@ -4,10 +4,10 @@ package model
 
 // Provenance records what the embedded weights were trained on and how to
 // rebuild them.
-const Provenance = "trained on 300 gold files (161266 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=5e-05 prune=0.02 asr=true; 361461 non-zero weights, 731447 bytes; rebuild: cd transcript/internal/model && go generate"
+const Provenance = "trained on 300 gold files (161266 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=5e-05 prune=0.02 asr=true; 410008 non-zero weights, 811021 bytes; rebuild: cd transcript/internal/model && go generate"
 
 // adaptWeights are the learned weights of the adaptation features.
-var adaptWeights = [NumAdapt]float64{-0.056104030437183344, 0.08427111715328563, 0.32998975212256, -0.2794884619907965, -0.02018871169180624, -0.04676427049029289}
+var adaptWeights = [NumAdapt]float64{-0.05409840147396334, 0.08586643201045613, 0.31233706354160645, -0.2520320826418009, -0.015286088462379617, -0.04776363080674269}
 
 // switchCost is subtracted from every change of speaker, chosen on
 // held-out halves of the training set (see ChooseSwitch).
