@@ -17,6 +17,11 @@ var (
 	backWords    = hashSet("right", "okay", "ok", "gotcha", "wow", "fair", "interesting", "cool", "nice", "mm-hmm", "uh-huh", "got", "makes", "great", "awesome", "true")
 	youWords     = hashSet("you", "your", "you're", "yourself", "you've", "you'd", "you'll")
 	meWords      = hashSet("i", "i'm", "me", "my", "we", "we're", "our", "us", "i've", "i'd", "we've", "mine")
+
+	// The pronouns a unit's profile counts (see countPronouns).
+	iWords      = hashSet("i", "me", "my")
+	youOwnWords = hashSet("you", "your")
+	weWords     = hashSet("we", "our")
 )
 
 // A wordSet is a small set of word hashes: open addressing in a fixed
@@ -26,14 +31,22 @@ type wordSet [64]uint64
 func hashSet(ws ...string) *wordSet {
 	var s wordSet
 	for _, w := range ws {
-		h := hashString(w)
-		i := h & 63
-		for s[i] != 0 {
-			i = (i + 1) & 63
-		}
-		s[i] = h
+		s.add(hashString(w))
 	}
 	return &s
+}
+
+// add puts h in s. A set holds fewer than len(s) hashes, none of them 0
+// (which marks a free slot and is not stored).
+func (s *wordSet) add(h uint64) {
+	if h == 0 {
+		return
+	}
+	i := h & 63
+	for s[i] != 0 && s[i] != h {
+		i = (i + 1) & 63
+	}
+	s[i] = h
 }
 
 // has reports whether h is in s.

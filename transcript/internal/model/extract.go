@@ -214,12 +214,6 @@ func lenBucket(n int) uint64 {
 
 const none = 0x51ab
 
-var (
-	hI, hMe, hMy = hashString("i"), hashString("me"), hashString("my")
-	hYou, hYour  = hashString("you"), hashString("your")
-	hWe, hOur    = hashString("we"), hashString("our")
-)
-
 func (st *sentence) first(k int) uint64 {
 	if k < len(st.words) {
 		return st.words[k].h
@@ -364,50 +358,23 @@ func (b *builder) transition(i int) {
 	}
 }
 
-// echoCap bounds the words of each unit that [echo] compares.
+// echoCap bounds the words of each unit that [echo] compares; a
+// [wordSet] holds them.
 const echoCap = 40
 
-// echo buckets how many of the longer words of s (four letters or more)
+// echo buckets how many of the longer words of s (four bytes or more)
 // appear in p, the unit before: an answer often takes up the words of the
 // question, an interjection those of the answer it breaks into. Only the
 // first echoCap words of each unit count.
 func echo(s, p *sentence) uint64 {
-	var set [128]uint64 // open addressing, over 3x echoCap; 0 marks a free slot
-	const msk = uint64(len(set) - 1)
-	zero := false // whether a word hashing to 0 is in p
-	for j, v := range p.words {
-		if j == echoCap {
-			break
-		}
-		if v.h == 0 {
-			zero = true
-			continue
-		}
-		k := v.h & msk
-		for set[k] != 0 && set[k] != v.h {
-			k = (k + 1) & msk
-		}
-		set[k] = v.h
+	var set wordSet
+	for _, v := range p.words[:min(len(p.words), echoCap)] {
+		set.add(v.h)
 	}
 	n := 0
-	for k, w := range s.words {
-		if k == echoCap {
-			break
-		}
-		if w.end-w.start < 4 {
-			continue
-		}
-		if w.h == 0 {
-			if zero {
-				n++
-			}
-			continue
-		}
-		for x := w.h & msk; set[x] != 0; x = (x + 1) & msk {
-			if set[x] == w.h {
-				n++
-				break
-			}
+	for _, w := range s.words[:min(len(s.words), echoCap)] {
+		if w.end-w.start >= 4 && set.has(w.h) {
+			n++
 		}
 	}
 	switch {

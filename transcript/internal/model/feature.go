@@ -39,12 +39,12 @@ func (st *sentence) countPronouns() {
 		if w.end-w.start > 4 {
 			continue // none of them is longer
 		}
-		switch w.h {
-		case hI, hMe, hMy:
+		switch {
+		case iWords.has(w.h):
 			ci++
-		case hYou, hYour:
+		case youOwnWords.has(w.h):
 			cy++
-		case hWe, hOur:
+		case weWords.has(w.h):
 			cw++
 		}
 	}

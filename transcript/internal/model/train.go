@@ -2,10 +2,9 @@ package model
 
 import (
 	"math"
-	"runtime"
-	"sync"
 
 	"github.com/textdiarize/diarize/speaker"
+	"github.com/textdiarize/diarize/transcript/internal/par"
 	"github.com/textdiarize/diarize/turn"
 )
 
@@ -54,21 +53,18 @@ func Train(exs []Example, cfg TrainConfig) *Model {
 	}
 	var shardLoss [trainShards]float64
 	for it := 1; it <= cfg.Iterations; it++ {
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-		for k := range shardGrad {
-			wg.Go(func() {
-				sem <- struct{}{}
-				defer func() { <-sem }()
+		shards := make([]func(), trainShards)
+		for k := range shards {
+			shards[k] = func() {
 				g := shardGrad[k]
 				clear(g)
 				shardLoss[k] = 0
 				for j := k * len(exs) / trainShards; j < (k+1)*len(exs)/trainShards; j++ {
 					shardLoss[k] += m.gradient(exs[j], g)
 				}
-			})
+			}
 		}
-		wg.Wait()
+		par.Do(shards...)
 		copy(grad, shardGrad[0])
 		loss := shardLoss[0]
 		for k := 1; k < trainShards; k++ {
