@@ -3,6 +3,7 @@ package turn_test
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -507,5 +508,42 @@ func TestRolesProbabilityRange(t *testing.T) {
 	}
 	if !below {
 		t.Errorf("prob = %v, want one below 0.5: on this input the path gives some segment its less probable role", prob)
+	}
+}
+
+// TestPosteriorsAnyCPUs checks that a long conversation, whose posteriors
+// are worked out on two goroutines, gets the same bits as on one.
+func TestPosteriorsAnyCPUs(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	ss := make([]turn.Segment, 20001)
+	for i := range ss {
+		ss[i] = turn.Segment{
+			Span:          turn.Span{Start: i * 10, End: i*10 + 9},
+			Score:         r.NormFloat64()*3 - 1,
+			ToInterviewer: r.NormFloat64() - 2,
+			ToGuest:       r.NormFloat64() - 2,
+		}
+	}
+	d := turn.Decoder{SwitchCost: 0.5}
+	old := runtime.GOMAXPROCS(1)
+	one := d.Posteriors(ss, nil)
+	oneRoles, oneProb := d.Roles(ss)
+	runtime.GOMAXPROCS(2)
+	two := d.Posteriors(ss, nil)
+	twoRoles, twoProb := d.Roles(ss)
+	runtime.GOMAXPROCS(old)
+	if diff := cmp.Diff(one, two); diff != "" {
+		t.Errorf("Posteriors on two CPUs differ from one (-one +two):\n%s", diff)
+	}
+	if diff := cmp.Diff(oneProb, twoProb); diff != "" {
+		t.Errorf("Roles' probabilities on two CPUs differ from one (-one +two):\n%s", diff)
+	}
+	if diff := cmp.Diff(oneRoles, twoRoles); diff != "" {
+		t.Errorf("Roles on two CPUs differ from one (-one +two):\n%s", diff)
+	}
+	for i, p := range one {
+		if !(p >= 0 && p <= 1) {
+			t.Fatalf("posterior %d = %v, want a probability", i, p)
+		}
 	}
 }

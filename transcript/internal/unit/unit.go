@@ -81,15 +81,16 @@ func cutLong(src []byte, sents []turn.Span) []turn.Span {
 			}
 			continue
 		}
-		if maxWords(src, s, model.LongSpanWords) < model.LongSpanWords {
-			// Too few words to be cut: skip the costly exact count.
+		if innerStop(src, s) || maxWords(src, s, model.LongSpanWords) < model.LongSpanWords {
+			// Punctuated, or too few words to be cut: skip the costly
+			// exact count.
 			if out != nil {
 				out = append(out, s)
 			}
 			continue
 		}
-		n, punct := model.WordCount(src, s)
-		if n < model.LongSpanWords || punct {
+		n, _ := model.WordCount(src, s)
+		if n < model.LongSpanWords {
 			if out != nil {
 				out = append(out, s)
 			}
@@ -133,6 +134,18 @@ func maxWords(src []byte, s turn.Span, limit int) int {
 		prevWord = w
 	}
 	return n
+}
+
+// innerStop reports whether span s of src has a full stop, question mark
+// or exclamation mark before its last byte: sentence punctuation, so that
+// the span is not cut by the boundary model (as [model.WordCount] reports).
+func innerStop(src []byte, s turn.Span) bool {
+	for _, c := range src[s.Start : s.End-1] {
+		if c == '.' || c == '?' || c == '!' {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordByte(c byte) bool {
