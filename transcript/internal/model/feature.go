@@ -62,27 +62,61 @@ func isWordByte(c byte) bool {
 	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 }
 
+// Byte classes for scan: byteClass[c] is the lowercased byte for an ASCII
+// letter or digit, and one of the small values below for the other bytes.
+const (
+	clOther  = iota // space, punctuation, control
+	clJoin          // ' or -: inside a word when a word byte follows
+	clStop          // . , !: punctuation the sentence facts note
+	clQmark         // ?
+	clRune          // the first byte of a multi-byte rune
+	clLetter = '0'  // byteClass values from here on are word bytes
+)
+
+var byteClass = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c == '\'' || c == '-':
+			t[c] = clJoin
+		case c == '.' || c == ',' || c == '!':
+			t[c] = clStop
+		case c == '?':
+			t[c] = clQmark
+		case c >= utf8.RuneSelf:
+			t[c] = clRune
+		}
+	}
+	return t
+}()
+
 // scan fills the words of span s of src, appending to buf, and reports
 // the sentence facts.
 func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 	var st sentence
 	from := len(buf)
+	text := src[:s.End]
 	i := s.Start
-	for i < s.End {
-		c := src[i]
-		if c < utf8.RuneSelf && !isWordByte(c) {
-			switch c {
-			case '?':
-				st.qmark = true
-				st.punct = true
-			case '.', ',', '!':
-				st.punct = true
-			}
+	for i < len(text) {
+		c := text[i]
+		switch byteClass[c] {
+		case clOther, clJoin:
 			i++
 			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRune(src[i:s.End])
+		case clStop:
+			st.punct = true
+			i++
+			continue
+		case clQmark:
+			st.qmark = true
+			st.punct = true
+			i++
+			continue
+		case clRune:
+			r, n := utf8.DecodeRune(text[i:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				if r == '？' {
 					st.qmark = true
@@ -97,26 +131,26 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 		if len(buf) == from && 'A' <= c && c <= 'Z' {
 			st.caps = true
 		}
-		for i < s.End {
-			c := src[i]
-			if c < utf8.RuneSelf {
-				if isWordByte(c) {
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					h = (h ^ uint64(c)) * fnvPrime
-					i++
-					continue
-				}
-				if (c == '\'' || c == '-') && i+1 < s.End && isWordByte(src[i+1]) {
-					h = (h ^ uint64(c)) * fnvPrime
+		for i < len(text) {
+			l := byteClass[text[i]]
+			if l >= clLetter {
+				h = (h ^ uint64(l)) * fnvPrime
+				i++
+				continue
+			}
+			if l == clJoin {
+				if i+1 < len(text) && byteClass[text[i+1]] >= clLetter {
+					h = (h ^ uint64(text[i])) * fnvPrime
 					i++
 					continue
 				}
 				break
 			}
-			r, n := utf8.DecodeRune(src[i:s.End])
-			if r == '’' && i+n < s.End && isWordByte(src[i+n]) {
+			if l != clRune {
+				break
+			}
+			r, n := utf8.DecodeRune(text[i:])
+			if r == '’' && i+n < len(text) && byteClass[text[i+n]] >= clLetter {
 				h = (h ^ uint64('\'')) * fnvPrime
 				i += n
 				continue
