@@ -81,8 +81,8 @@ func cutLong(src []byte, sents []turn.Span) []turn.Span {
 			}
 			continue
 		}
-		if innerStop(src, s) || maxWords(src, s, model.LongSpanWords) < model.LongSpanWords {
-			// Punctuated, or too few words to be cut: skip the costly
+		if maxWords(src, s, model.LongSpanWords) < model.LongSpanWords || innerStop(src, s) {
+			// Too few words to be cut, or punctuated: skip the costly
 			// exact count.
 			if out != nil {
 				out = append(out, s)
