@@ -124,6 +124,7 @@ func TestMentionsMatchesReferenceEdges(t *testing.T) {
 		"Maya, do you dive?", "Maya welcome to the show", "Maya, thank you", "Maya thanks",
 		"maya welcome back", "so maya thanks so much", "maya thank you for", "Maya.\nThanks, Maya.",
 		`"Hey, Maya, slow down."`, "“Hey, Maya,” she said. Thanks, Maya.", "&quot;Hi, Maya&quot;, Bye, Sam.",
+		"” “Maya, do you dive?", "”“Hey, Maya!", "” “Thanks, Maya.", "”\"Maya, do you\"", "Yes: Maya, do you",
 		"Paris, Lyon, and Nice.", "Lyon, Paris.", "I, Maya, swear", "at my company, Acme, we",
 		"I&#39;m here with Maya Ortiz.", "i&#39;m here with maya ortiz", "we have with us Élodie Brun",
 		"Thanks, Élodie.", "Thanks, ÉLODIE.", "Thanks, Ǆemal.", "Thanks, ǅemal.", "Thanks, Straße.",
