@@ -2,6 +2,7 @@ package speaker
 
 import (
 	_ "embed"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -90,15 +91,23 @@ func (f *Finder) Mentions(s string) []Mention {
 	}
 	m.setKnown(f.Names)
 	m.taken = append(m.taken[:0], make([]bool, len(m.toks))...)
-	for i := range m.toks {
-		// In cased text every pattern wants a name at or after token i
-		// that nameLike accepts, which a word starting in lower case can
-		// only be if it is a known name: skip the rest at once.
-		if c := s[m.toks[i].start]; m.cased && 'a' <= c && c <= 'z' && !m.knownAt(i) {
-			continue
+	// In cased text every pattern wants a name at or after token i that
+	// nameLike accepts, which a word starting in lower case can only be if
+	// it is a known name: skip the rest at once.
+	if m.cased && len(m.known) == 0 {
+		for _, i := range m.caps {
+			if m.mayMatch(i) {
+				m.at(i)
+			}
 		}
-		if m.mayMatch(i) {
-			m.at(i)
+	} else {
+		for i := range m.toks {
+			if c := s[m.toks[i].start]; m.cased && 'a' <= c && c <= 'z' && !m.knownAt(i) {
+				continue
+			}
+			if m.mayMatch(i) {
+				m.at(i)
+			}
 		}
 	}
 	if len(m.known) > 0 {
@@ -112,8 +121,7 @@ func (f *Finder) Mentions(s string) []Mention {
 				w = strings.TrimSuffix(w, "’s")
 			}
 			if w != "" && m.mayBeKnown(w) && m.isKnown(strings.ToLower(w)) {
-				start := int(t.start)
-				m.found = append(m.found, Mention{Name: w, Start: start, End: start + len(w), Kind: ThirdPerson})
+				m.found = append(m.found, Mention{Name: w, Start: t.start, End: t.start + len(w), Kind: ThirdPerson})
 			}
 		}
 	}
@@ -127,7 +135,7 @@ func (f *Finder) Mentions(s string) []Mention {
 // add reports the n tokens from token i as a mention, unless they are
 // quoted or already taken.
 func (m *matcher) add(i, n int, kind MentionKind, w float64) {
-	start, end := int(m.toks[i].start), int(m.toks[i+n-1].end)
+	start, end := m.toks[i].start, m.toks[i+n-1].end
 	if kind != ThirdPerson && quoted(m.s[:start]) {
 		return // reported speech: "Then people say, "Well, Maya, …""
 	}
@@ -163,11 +171,12 @@ func sortMentions(ms []Mention) {
 }
 
 // A token is a word of the text, s[start:end]: a run of letters, digits,
-// apostrophes and inner hyphens. Tokens keep offsets and flags only, so
-// that a text's tokens take little memory; the matcher lowers a word's
-// case when a pattern asks for it (see matcher.lowerIs).
+// apostrophes and inner hyphens. Tokens keep offsets and flags only, no
+// strings, so that they take little memory; the matcher lowers a word's
+// case when a pattern asks for it (see matcher.lowerIs). The offsets stay
+// ints: int32 ones save little time and would not do for a text of 2 GiB.
 type token struct {
-	start, end int32
+	start, end int
 	// kind says whether the word is ASCII and has capitals, as asciiCase
 	// says.
 	kind uint8
@@ -243,6 +252,7 @@ func runeGap(r rune) uint8 {
 type matcher struct {
 	s     string
 	toks  []token
+	caps  []int // indexes of the tokens not starting with a-z
 	tail  uint8 // what follows the last token, as token.gap
 	cased bool  // whether s has an upper-case letter
 	taken []bool
@@ -272,17 +282,19 @@ func (m *matcher) release() {
 	matcherPool.Put(m)
 }
 
-// tokenize sets m.toks to the tokens of m.s, m.tail to what follows the
-// last token, and m.cased to whether m.s has an upper-case letter (such a
-// letter is always in a word).
+// tokenize sets m.toks to the tokens of m.s, m.caps to the indexes of
+// the tokens that do not start with a lower-case ASCII letter, m.tail to
+// what follows the last token, and m.cased to whether m.s has an
+// upper-case letter (such a letter is always in a word).
 func (m *matcher) tokenize() {
 	s := m.s
-	toks := m.toks[:0]
+	toks, caps := m.toks[:0], m.caps[:0]
 	cased := false
 	var gap uint8 // the gap before the next token so far
 	for i := 0; i < len(s); {
 		// The bytes before a word.
-		if c := s[i]; c < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			if cl := asciiClass[c]; cl&classStart == 0 {
 				gap |= cl
 				i++
@@ -304,6 +316,17 @@ func (m *matcher) tokenize() {
 					upper = true
 				}
 				j++
+				// Lower-case letters mostly follow: pass them eight at a
+				// time.
+				for j+8 <= len(s) {
+					w := s[j : j+8]
+					n := lowerLetters(uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+						uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56)
+					j += n
+					if n < 8 {
+						break
+					}
+				}
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(s[j:])
@@ -331,11 +354,28 @@ func (m *matcher) tokenize() {
 		case upper:
 			kind = hasASCIIUpper
 		}
-		toks = append(toks, token{start: int32(i), end: int32(j), kind: uint8(kind), gap: gap})
+		if c < 'a' || c > 'z' {
+			caps = append(caps, len(toks))
+		}
+		toks = append(toks, token{start: i, end: j, kind: uint8(kind), gap: gap})
 		gap = 0
 		i = j
 	}
-	m.toks, m.tail, m.cased = toks, gap, cased
+	m.toks, m.caps, m.tail, m.cased = toks, caps, gap, cased
+}
+
+// lowerLetters returns how many of the eight bytes of x, from the least
+// significant on, are lower-case ASCII letters in a row.
+func lowerLetters(x uint64) int {
+	// The high bit of each byte of letters says whether the byte is in
+	// 'a'..'z': y+(0x80-'a') has it for bytes from 'a' up, y+(0x80-'z'-1)
+	// for bytes past 'z', and x for bytes that are not ASCII. Clearing the
+	// high bits of y first keeps the sums from carrying into the next
+	// byte.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := x &^ highs
+	letters := (y + (0x80-'a')*ones) &^ (y + (0x80-'z'-1)*ones) &^ x & highs
+	return bits.TrailingZeros64(^letters&highs) / 8
 }
 
 // Results of asciiCase.
