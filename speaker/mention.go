@@ -2,6 +2,8 @@ package speaker
 
 import (
 	_ "embed"
+	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -80,66 +82,75 @@ func Mentions(s string) []Mention {
 // strongest patterns count, and only for words that are not common
 // English words.
 func (f *Finder) Mentions(s string) []Mention {
-	buf := tokenPool.Get().(*[]token)
-	defer tokenPool.Put(buf)
-	toks := tokenize((*buf)[:0], s)
-	*buf = toks
-	if len(toks) == 0 {
+	m := matcherPool.Get().(*matcher)
+	defer m.release()
+	m.s = s
+	m.tokenize()
+	if len(m.toks) == 0 {
 		return nil
 	}
-	m := matcher{s: s, toks: toks, cased: hasUpper(s)}
-	for _, n := range f.Names {
-		if w := strings.Fields(n); len(w) > 0 {
-			m.known = append(m.known, strings.ToLower(w[0]))
-		}
-	}
-	var out []Mention
-	taken := make([]bool, len(toks))
-	add := func(i, n int, kind MentionKind, w float64) {
-		if kind != ThirdPerson && quoted(s[:toks[i].start]) {
-			return // reported speech: "Then people say, "Well, Maya, …""
-		}
-		for k := i; k < i+n; k++ {
-			if taken[k] {
-				return
+	m.setKnown(f.Names)
+	m.taken = append(m.taken[:0], make([]bool, len(m.toks))...)
+	// In cased text every pattern wants a name at or after token i that
+	// nameLike accepts, which a word starting in lower case can only be if
+	// it is a known name: skip the rest at once.
+	if m.cased && len(m.known) == 0 {
+		for _, i := range m.caps {
+			if m.mayMatch(i) {
+				m.at(i)
 			}
 		}
-		for k := i; k < i+n; k++ {
-			taken[k] = true
+	} else {
+		for i := range m.toks {
+			if c := s[m.toks[i].start]; m.cased && 'a' <= c && c <= 'z' && !m.knownAt(i) {
+				continue
+			}
+			if m.mayMatch(i) {
+				m.at(i)
+			}
 		}
-		out = append(out, Mention{
-			Name: s[toks[i].start:toks[i+n-1].end], Start: toks[i].start, End: toks[i+n-1].end,
-			Kind: kind, Self: kind == SelfIntroduction, Weight: w,
-		})
-	}
-	for i, t := range toks {
-		// In cased text every pattern wants a name at or after token i
-		// that nameLike accepts, which a word starting in lower case can
-		// only be if it is a known name: skip the rest at once.
-		if c := s[t.start]; m.cased && 'a' <= c && c <= 'z' && !m.isKnown(t.lower) {
-			continue
-		}
-		m.at(i, add)
 	}
 	if len(m.known) > 0 {
-		for i, t := range toks {
-			if taken[i] {
+		for i, t := range m.toks {
+			if m.taken[i] {
 				continue
 			}
 			// "Maya's": the name without the possessive.
-			end := t.end
-			for _, suf := range []string{"'s", "’s"} {
-				if strings.HasSuffix(s[t.start:t.end], suf) {
-					end -= len(suf)
-				}
+			w, ok := strings.CutSuffix(s[t.start:t.end], "'s")
+			if !ok {
+				w = strings.TrimSuffix(w, "’s")
 			}
-			if end > t.start && m.isKnown(strings.ToLower(s[t.start:end])) {
-				out = append(out, Mention{Name: s[t.start:end], Start: t.start, End: end, Kind: ThirdPerson})
+			if w != "" && m.mayBeKnown(w) && m.isKnown(strings.ToLower(w)) {
+				m.found = append(m.found, Mention{Name: w, Start: t.start, End: t.start + len(w), Kind: ThirdPerson})
 			}
 		}
 	}
-	sortMentions(out)
-	return out
+	if len(m.found) == 0 {
+		return nil
+	}
+	sortMentions(m.found)
+	return slices.Clone(m.found)
+}
+
+// add reports the n tokens from token i as a mention, unless they are
+// quoted or already taken.
+func (m *matcher) add(i, n int, kind MentionKind, w float64) {
+	start, end := m.toks[i].start, m.toks[i+n-1].end
+	if kind != ThirdPerson && quoted(m.s[:start]) {
+		return // reported speech: "Then people say, "Well, Maya, …""
+	}
+	for k := i; k < i+n; k++ {
+		if m.taken[k] {
+			return
+		}
+	}
+	for k := i; k < i+n; k++ {
+		m.taken[k] = true
+	}
+	m.found = append(m.found, Mention{
+		Name: m.s[start:end], Start: start, End: end,
+		Kind: kind, Self: kind == SelfIntroduction, Weight: w,
+	})
 }
 
 // quoted reports whether the end of s lies inside a quotation: after an
@@ -159,15 +170,33 @@ func sortMentions(ms []Mention) {
 	}
 }
 
-// A token is a word of the text: a run of letters, digits, apostrophes
-// and inner hyphens.
+// A token is a word of the text, s[start:end]: a run of letters, digits,
+// apostrophes and inner hyphens. Tokens keep offsets and flags only, no
+// strings, so that they take little memory; the matcher lowers a word's
+// case when a pattern asks for it (see matcher.lowerIs). The offsets stay
+// ints: int32 ones save little time and would not do for a text of 2 GiB.
 type token struct {
-	start, end int    // the word is s[start:end]
-	lower      string // lower case, with ’ as '
-	// gap is the punctuation between the previous token and this one,
-	// white space left out.
-	gap string
+	start, end int
+	// kind says whether the word is ASCII and has capitals, as asciiCase
+	// says.
+	kind uint8
+	// gap says what the text between the previous token (or the start of
+	// s) and this one holds besides white space: gapText and so on.
+	gap uint8
 }
+
+// What a gap between tokens holds, in token.gap.
+const (
+	gapText  = 1 << iota // anything but white space
+	gapComma             // ,
+	gapStop              // a sentence terminator: . ? ! …
+	gapAsk               // ? or !
+	gapQuote             // " or “
+	gapColon             // :
+
+	// classStart marks, in asciiClass, the bytes that start a word.
+	classStart = 1 << 7
+)
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
@@ -181,80 +210,172 @@ var asciiWord = func() (t [128]bool) {
 	return t
 }()
 
-// wordAt reports whether the rune at s[i] is a word rune and returns its
-// length.
-func wordAt(s string, i int) (isWord, isPunct bool, n int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return asciiWord[c], c == '-' || c == '\'', 1
+// asciiClass holds classStart for the ASCII bytes that start a word (word
+// bytes but the apostrophe and the hyphen), and for the others what they
+// add to a gap.
+var asciiClass = func() (t [128]uint8) {
+	for c := range t {
+		switch {
+		case asciiWord[c] && c != '\'' && c != '-':
+			t[c] = classStart
+		default:
+			t[c] = runeGap(rune(c))
+		}
 	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	return isWordRune(r), r == '’', n
+	return t
+}()
+
+// runeGap returns what r adds to a gap.
+func runeGap(r rune) uint8 {
+	switch r {
+	case ',':
+		return gapText | gapComma
+	case '.', '…':
+		return gapText | gapStop
+	case '?', '!':
+		return gapText | gapStop | gapAsk
+	case '"', '“':
+		return gapText | gapQuote
+	case ':':
+		return gapText | gapColon
+	}
+	if unicode.IsSpace(r) {
+		return 0
+	}
+	return gapText // also utf8.RuneError for a byte that is not UTF-8
 }
 
-// tokenPool holds token buffers for Mentions to reuse. A pooled buffer
-// may keep the last text it was used for alive until it is used again.
-var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+// A matcher holds the state of one Mentions call. Mentions takes one from
+// matcherPool and puts it back, so that its buffers serve call after call;
+// each call has a matcher of its own, so a Finder stays safe for
+// concurrent use.
+type matcher struct {
+	s     string
+	toks  []token
+	caps  []int // indexes of the tokens not starting with a-z
+	tail  uint8 // what follows the last token, as token.gap
+	cased bool  // whether s has an upper-case letter
+	taken []bool
+	found []Mention
+	// known holds the lower-case first words of names, the first names
+	// from Finder.Names; knownFor holds the names they come from.
+	known, knownFor []string
+	// firsts marks the ASCII first bytes of known; anyFirst reports that
+	// some word in known starts with another byte (see mayBeKnown).
+	firsts   [utf8.RuneSelf]bool
+	anyFirst bool
+	// midCaps counts the tokens of common words capitalized inside a
+	// sentence by their lower-case form; nil until nameLike first needs
+	// it.
+	midCaps map[string]int
+}
 
-// tokenize appends the tokens of s to toks.
-func tokenize(toks []token, s string) []token {
-	prevEnd := 0
-	lows := "" // s with ASCII letters in lower case, made on first need
+var matcherPool = sync.Pool{New: func() any { return new(matcher) }}
+
+// release puts m back in matcherPool without the text and the mentions
+// of the call.
+func (m *matcher) release() {
+	m.s = ""
+	clear(m.found)
+	m.found = m.found[:0]
+	m.midCaps = nil
+	matcherPool.Put(m)
+}
+
+// tokenize sets m.toks to the tokens of m.s, m.caps to the indexes of
+// the tokens that do not start with a lower-case ASCII letter, m.tail to
+// what follows the last token, and m.cased to whether m.s has an
+// upper-case letter (such a letter is always in a word).
+func (m *matcher) tokenize() {
+	s := m.s
+	toks, caps := m.toks[:0], m.caps[:0]
+	cased := false
+	var gap uint8 // the gap before the next token so far
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] || c == '-' || c == '\'' {
+		// The bytes before a word.
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if cl := asciiClass[c]; cl&classStart == 0 {
+				gap |= cl
 				i++
 				continue
 			}
-		} else if w, p, n := wordAt(s, i); !w || p {
+		} else if r, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) || r == '’' {
+			gap |= runeGap(r)
 			i += n
 			continue
 		}
 		j := i
-		kind := lowerASCII // as asciiCase would say, before trimming
+		upper, ascii := false, true // an ASCII capital, only ASCII
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf {
 				if !asciiWord[c] {
 					break
 				}
 				if 'A' <= c && c <= 'Z' {
-					kind = max(kind, hasASCIIUpper)
+					upper = true
 				}
 				j++
+				// Lower-case letters mostly follow: pass them eight at a
+				// time.
+				for j+8 <= len(s) {
+					w := s[j : j+8]
+					n := lowerLetters(uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+						uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56)
+					j += n
+					if n < 8 {
+						break
+					}
+				}
 				continue
 			}
-			w, _, n := wordAt(s, j)
-			if !w {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
 				break
 			}
-			kind = notASCII
+			if !cased && unicode.IsUpper(r) {
+				cased = true
+			}
+			ascii = false
 			j += n
 		}
+		cased = cased || upper
 		// Trailing apostrophes and hyphens are punctuation.
 		for j > i && (s[j-1] == '\'' || s[j-1] == '-') {
 			j--
 		}
-		if strings.HasSuffix(s[i:j], "’") {
+		if !ascii && strings.HasSuffix(s[i:j], "’") {
 			j -= len("’")
 		}
-		text := s[i:j]
-		if kind == notASCII {
-			kind = asciiCase(text) // the trimmed ’ may have been the only non-ASCII rune
+		kind := lowerASCII
+		switch {
+		case !ascii:
+			kind = asciiCase(s[i:j]) // the trimmed ’ may have been the only non-ASCII rune
+		case upper:
+			kind = hasASCIIUpper
 		}
-		low := text
-		switch kind {
-		case hasASCIIUpper:
-			if lows == "" {
-				lows = asciiLower(s)
-			}
-			low = lows[i:j]
-		case notASCII:
-			low = lower(text)
+		if c < 'a' || c > 'z' {
+			caps = append(caps, len(toks))
 		}
-		toks = append(toks, token{start: i, end: j, lower: low, gap: gap(s[prevEnd:i])})
-		prevEnd = j
+		toks = append(toks, token{start: i, end: j, kind: uint8(kind), gap: gap})
+		gap = 0
 		i = j
 	}
-	return toks
+	m.toks, m.caps, m.tail, m.cased = toks, caps, gap, cased
+}
+
+// lowerLetters returns how many of the eight bytes of x, from the least
+// significant on, are lower-case ASCII letters in a row.
+func lowerLetters(x uint64) int {
+	// The high bit of each byte of letters says whether the byte is in
+	// 'a'..'z': y+(0x80-'a') has it for bytes from 'a' up, y+(0x80-'z'-1)
+	// for bytes past 'z', and x for bytes that are not ASCII. Clearing the
+	// high bits of y first keeps the sums from carrying into the next
+	// byte.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := x &^ highs
+	letters := (y + (0x80-'a')*ones) &^ (y + (0x80-'z'-1)*ones) &^ x & highs
+	return bits.TrailingZeros64(^letters&highs) / 8
 }
 
 // Results of asciiCase.
@@ -279,126 +400,151 @@ func asciiCase(w string) int {
 	return c
 }
 
-// asciiLower returns s with its ASCII upper-case letters in lower case
-// and every other byte as it is, so that its substrings over ASCII words
-// are those words' lower case: one allocation for all the words of s.
-func asciiLower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	from := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
-		}
-	}
-	b.WriteString(s[from:])
-	return b.String()
-}
-
-// lower returns w in lower case, with ’ as '.
-func lower(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return strings.ReplaceAll(strings.ToLower(w), "’", "'")
-		}
-	}
-	return w
-}
-
-// gap returns s without its white space. When the rest is one run, as in
-// ", ", gap returns a substring of s and allocates nothing.
-func gap(s string) string {
-	a, b := -1, -1 // the run of non-space bytes so far
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return gapSlow(s)
-		}
-		if asciiSpace[c] {
+// appendLower appends w in lower case, with ’ as ', to dst: what
+// strings.ToLower and then replacing ’ give for a word, which is valid
+// UTF-8.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
 			continue
 		}
-		if a >= 0 && b != i {
-			return gapSlow(s) // a second run
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == '’' {
+			dst = append(dst, '\'')
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
-		if a < 0 {
-			a = i
-		}
-		b = i + 1
+		i += n
 	}
-	if a < 0 {
-		return ""
-	}
-	return s[a:b]
-}
-
-// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
-var asciiSpace = func() (t [128]bool) {
-	for c := range t {
-		t[c] = unicode.IsSpace(rune(c))
-	}
-	return t
-}()
-
-func gapSlow(s string) string {
-	var gap strings.Builder
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			gap.WriteRune(r)
-		}
-	}
-	return gap.String()
-}
-
-func hasUpper(s string) bool {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// A matcher holds the state of one Mentions call.
-type matcher struct {
-	s     string
-	toks  []token
-	cased bool
-	known []string // lower-case first names from Finder.Names
-	// midCaps counts the tokens capitalized inside a sentence by their
-	// lower-case form; nil until nameLike first needs it.
-	midCaps map[string]int
+	return dst
 }
 
 // word returns token i as written.
 func (m *matcher) word(i int) string { return m.s[m.toks[i].start:m.toks[i].end] }
 
-// endsSentence reports whether the gap holds a sentence terminator.
-func endsSentence(gap string) bool { return strings.ContainsAny(gap, ".?!…") }
-
-func (m *matcher) sentenceStart(i int) bool {
-	g := m.toks[i].gap
-	return i == 0 || g != "" && (endsSentence(g) || strings.ContainsAny(g, "\"“:"))
+// lowerIs reports whether token i in lower case, with ’ as ', is w, a
+// lower-case ASCII word. It allocates nothing.
+func (m *matcher) lowerIs(i int, w string) bool {
+	x := m.word(i)
+	switch m.toks[i].kind {
+	case lowerASCII:
+		return x == w
+	case hasASCIIUpper:
+		if len(x) != len(w) {
+			return false
+		}
+		for k := 0; k < len(x); k++ {
+			c := x[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[k] {
+				return false
+			}
+		}
+		return true
+	}
+	var buf [32]byte
+	return string(appendLower(buf[:0], x)) == w
 }
 
-// gapAfter returns the punctuation after token i ("" at the end of s).
-func (m *matcher) gapAfter(i int) string {
+// lowerHasPrefix reports whether token i in lower case, with ’ as ', begins
+// with p, a lower-case ASCII string.
+func (m *matcher) lowerHasPrefix(i int, p string) bool {
+	x := m.word(i)
+	if m.toks[i].kind == lowerASCII {
+		return strings.HasPrefix(x, p)
+	}
+	var buf [32]byte
+	return strings.HasPrefix(string(appendLower(buf[:0], x)), p)
+}
+
+// lookup returns table's value for token i in lower case, with ’ as '. It
+// allocates nothing for words of up to 32 bytes.
+func lookup[V any](m *matcher, i int, table map[string]V) V {
+	x := m.word(i)
+	if m.toks[i].kind == lowerASCII {
+		return table[x]
+	}
+	var buf [32]byte
+	return table[string(appendLower(buf[:0], x))] // no string made for a map index
+}
+
+// lower returns token i in lower case, with ’ as '. It allocates for a
+// word with capitals or runes that are not ASCII.
+func (m *matcher) lower(i int) string {
+	x := m.word(i)
+	if m.toks[i].kind == lowerASCII {
+		return x
+	}
+	var buf [32]byte
+	return string(appendLower(buf[:0], x))
+}
+
+// endsSentence reports whether a gap holds a sentence terminator.
+func endsSentence(gap uint8) bool { return gap&gapStop != 0 }
+
+func (m *matcher) sentenceStart(i int) bool {
+	return i == 0 || m.toks[i].gap&(gapStop|gapQuote|gapColon) != 0
+}
+
+// gapAfter returns the gap after token i, as token.gap, or what follows
+// the last token.
+func (m *matcher) gapAfter(i int) uint8 {
 	if i+1 < len(m.toks) {
 		return m.toks[i+1].gap
 	}
-	var b strings.Builder
-	for _, r := range m.s[m.toks[i].end:] {
-		if !unicode.IsSpace(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return m.tail
 }
 
 // closes reports whether token i ends its sentence or the text.
 func (m *matcher) closes(i int) bool {
 	return i+1 == len(m.toks) || endsSentence(m.toks[i+1].gap)
+}
+
+// setKnown sets m.known to the lower-case first words of names, keeping
+// them from the last call with the same names.
+func (m *matcher) setKnown(names []string) {
+	if slices.Equal(m.knownFor, names) {
+		return
+	}
+	m.knownFor = append(m.knownFor[:0], names...)
+	m.known = m.known[:0]
+	m.firsts, m.anyFirst = [utf8.RuneSelf]bool{}, false
+	for _, n := range names {
+		// The first of strings.Fields(n).
+		start := strings.IndexFunc(n, func(r rune) bool { return !unicode.IsSpace(r) })
+		if start < 0 {
+			continue
+		}
+		w := n[start:]
+		if end := strings.IndexFunc(w, unicode.IsSpace); end >= 0 {
+			w = w[:end]
+		}
+		k := strings.ToLower(w)
+		m.known = append(m.known, k)
+		if k[0] < utf8.RuneSelf {
+			m.firsts[k[0]] = true
+		} else {
+			m.anyFirst = true
+		}
+	}
+}
+
+// mayBeKnown reports whether isKnown may accept w in lower case: unless w
+// and every known word start with ASCII bytes, and w's in lower case is
+// none of theirs, as isKnown and Similar then want.
+func (m *matcher) mayBeKnown(w string) bool {
+	c := w[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return m.anyFirst || c >= utf8.RuneSelf || m.firsts[c]
 }
 
 func (m *matcher) isKnown(lower string) bool {
@@ -413,12 +559,20 @@ func (m *matcher) isKnown(lower string) bool {
 	return false
 }
 
+// knownAt reports whether token i is a known name.
+func (m *matcher) knownAt(i int) bool {
+	return len(m.known) > 0 && m.mayBeKnown(m.word(i)) && m.isKnown(m.lower(i))
+}
+
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
 func isCapitalized(w string) bool {
+	if w == "" || w[0] < utf8.RuneSelf && (w[0] < 'A' || w[0] > 'Z') {
+		return false // the common case, made quick
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return false
@@ -439,39 +593,42 @@ func (m *matcher) nameLike(i int, strict bool) bool {
 	if i < 0 || i >= len(m.toks) {
 		return false
 	}
-	t := m.toks[i]
-	if m.isKnown(t.lower) {
+	if m.knownAt(i) {
 		return true
 	}
-	if utf8.RuneCountInString(t.lower) < 2 || notName[t.lower] {
+	t := m.toks[i]
+	var buf [32]byte
+	low := appendLower(buf[:0], m.word(i))
+	if utf8.RuneCount(low) < 2 || notName[string(low)] {
 		return false
 	}
 	if rest := m.s[t.end:]; len(rest) > 1 && (rest[0] == '.' || rest[0] == '/') && unicode.IsLetter(rune(rest[1])) {
 		return false // "Acme.com"
 	}
-	for _, r := range t.lower {
+	for _, r := range string(low) {
 		if !unicode.IsLetter(r) && r != '-' {
 			return false // digits, possessives, contractions
 		}
 	}
 	if !m.cased {
-		return !common[t.lower]
+		return !common[string(low)]
 	}
-	if !isCapitalized(m.s[t.start:t.end]) {
+	if !isCapitalized(m.word(i)) {
 		return false
 	}
-	if strict && common[t.lower] {
+	if strict && common[string(low)] {
 		// A common word at the start of a sentence is a name only if s
 		// also capitalizes it inside a sentence.
 		if m.midCaps == nil {
 			m.midCaps = map[string]int{}
 			for j := range m.toks {
-				if !m.sentenceStart(j) && isCapitalized(m.word(j)) {
-					m.midCaps[m.toks[j].lower]++
+				// Only common words are looked up.
+				if !m.sentenceStart(j) && isCapitalized(m.word(j)) && lookup(m, j, common) {
+					m.midCaps[m.lower(j)]++
 				}
 			}
 		}
-		n := m.midCaps[t.lower]
+		n := m.midCaps[string(low)]
 		if !m.sentenceStart(i) {
 			n-- // token i itself is capitalized
 		}
@@ -484,11 +641,11 @@ func (m *matcher) nameLike(i int, strict bool) bool {
 // second capitalized word with no punctuation between.
 func (m *matcher) surname(i int) bool {
 	j := i + 1
-	if j >= len(m.toks) || m.toks[j].gap != "" {
+	if j >= len(m.toks) || m.toks[j].gap&gapText != 0 {
 		return false
 	}
 	if !m.cased {
-		return !common[m.toks[j].lower] && m.nameLike(j, true)
+		return !lookup(m, j, common) && m.nameLike(j, true)
 	}
 	return m.nameLike(j, false)
 }
@@ -503,7 +660,7 @@ func (m *matcher) phraseBefore(i int, p string) bool {
 		k := strings.LastIndexByte(p, ' ')
 		w := p[k+1:]
 		j--
-		if j < 0 || m.toks[j].lower != w {
+		if j < 0 || !m.lowerIs(j, w) {
 			return false
 		}
 		if k < 0 {
@@ -524,8 +681,7 @@ func (m *matcher) phraseAt(i int, p string) bool {
 		if i+k >= len(m.toks) {
 			return false
 		}
-		t := m.toks[i+k]
-		if t.lower != w || (k > 0 && endsSentence(t.gap)) {
+		if !m.lowerIs(i+k, w) || (k > 0 && endsSentence(m.toks[i+k].gap)) {
 			return false
 		}
 		if !more {
@@ -589,25 +745,31 @@ func set(s string) map[string]bool {
 // selfIntroductions and greetings that end in one word, in order.
 type phrasesEnding struct{ intro, self, greet []int }
 
+// noPhrases lists no phrases.
+var noPhrases phrasesEnding
+
 // byLastWord holds the phrases by their last word, so that at tries only
 // the phrases that can end before a token.
-var byLastWord = func() map[string]phrasesEnding {
-	m := map[string]phrasesEnding{}
-	last := func(p string) string { return p[strings.LastIndexByte(p, ' ')+1:] }
+var byLastWord = func() map[string]*phrasesEnding {
+	m := map[string]*phrasesEnding{}
+	last := func(p string) *phrasesEnding {
+		w := p[strings.LastIndexByte(p, ' ')+1:]
+		if m[w] == nil {
+			m[w] = new(phrasesEnding)
+		}
+		return m[w]
+	}
 	for k, p := range introductions {
-		e := m[last(p)]
+		e := last(p)
 		e.intro = append(e.intro, k)
-		m[last(p)] = e
 	}
 	for k, p := range selfIntroductions {
-		e := m[last(p)]
+		e := last(p)
 		e.self = append(e.self, k)
-		m[last(p)] = e
 	}
 	for k, g := range greetings {
-		e := m[last(g.phrase)]
+		e := last(g.phrase)
 		e.greet = append(e.greet, k)
-		m[last(g.phrase)] = e
 	}
 	return m
 }()
@@ -623,12 +785,45 @@ var lastWords = func() (t [16][256]uint64) {
 }()
 
 // mayEndPhrase reports whether a phrase in byLastWord may end in w.
-func mayEndPhrase(w string) bool {
+func mayEndPhrase[W string | []byte](w W) bool {
 	return len(w) > 0 && len(w) < len(lastWords) && lastWords[len(w)][w[0]]&(1<<(w[len(w)-1]&63)) != 0
 }
 
+// phrasesEndingAt returns the phrases that can end at token j, or nil.
+func (m *matcher) phrasesEndingAt(j int) *phrasesEnding {
+	x := m.word(j)
+	if m.toks[j].kind == lowerASCII {
+		if !mayEndPhrase(x) {
+			return nil
+		}
+		return byLastWord[x]
+	}
+	var buf [32]byte
+	low := appendLower(buf[:0], x)
+	if !mayEndPhrase(low) {
+		return nil
+	}
+	return byLastWord[string(low)]
+}
+
+// mayMatch reports whether at(i) may find a name: whether the gap before
+// token i or the word before it is one that some pattern of at wants. It
+// is quick, and false for most tokens.
+func (m *matcher) mayMatch(i int) bool {
+	if i == 0 || m.toks[i].gap&(gapComma|gapStop|gapQuote|gapColon) != 0 {
+		return true // a comma before the name, or a sentence start
+	}
+	prev := m.toks[i-1]
+	if prev.kind != lowerASCII {
+		return true // at will lower it
+	}
+	// The end of a phrase, or a word before a vocative.
+	w := m.s[prev.start:prev.end]
+	return mayEndPhrase(w) || w == "so" || w == "well" || w == "okay"
+}
+
 // at tries the patterns that put a name at or around token i.
-func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
+func (m *matcher) at(i int) {
 	t := m.toks[i]
 	name := func(j int, strict bool) (int, bool) {
 		if !m.nameLike(j, strict) {
@@ -640,9 +835,17 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 		return 1, true
 	}
 	// The phrases that can end at token i-1, in order.
-	var ending phrasesEnding
-	if i > 0 && mayEndPhrase(m.toks[i-1].lower) {
-		ending = byLastWord[m.toks[i-1].lower]
+	ending := &noPhrases
+	if i > 0 {
+		if e := m.phrasesEndingAt(i - 1); e != nil {
+			// Every pattern from here on wants a name at token i that
+			// nameLike(i, false) accepts at least: spare the phrases
+			// (often many, as after "is") when there is none.
+			if !m.nameLike(i, false) {
+				return
+			}
+			ending = e
+		}
 	}
 	// Introductions: "I'm here with Maya Ortiz", "welcome to the show, Maya".
 	for _, k := range ending.intro {
@@ -652,8 +855,8 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 		}
 		if p == "welcome" || p == "welcome back" {
 			// "Welcome, Maya." but not "welcome Google's new…".
-			if n, ok := name(i, !m.cased); ok && (m.closes(i+n-1) || strings.Contains(m.gapAfter(i+n-1), ",") || !m.cased) {
-				add(i, n, Introduction, 0.8)
+			if n, ok := name(i, !m.cased); ok && (m.closes(i+n-1) || m.gapAfter(i+n-1)&gapComma != 0 || !m.cased) {
+				m.add(i, n, Introduction, 0.8)
 			}
 			return
 		}
@@ -665,7 +868,7 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 			if !m.cased && n == 1 {
 				w = 0.6
 			}
-			add(i, n, Introduction, w)
+			m.add(i, n, Introduction, w)
 		}
 		return
 	}
@@ -681,7 +884,7 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 		}
 		switch {
 		case p == "my name is":
-			add(i, n, SelfIntroduction, 1)
+			m.add(i, n, SelfIntroduction, 1)
 		case n == 2 && (p == "this is" && (m.sentenceStart(i-2) || !m.cased && m.opening(i)) || p != "this is" && m.sentenceStart(i-1)):
 			// "This is Sam Lee." "I'm Sam Lee." Full names only, and
 			// surely a name only in a show's opening words.
@@ -689,9 +892,9 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 			if m.opening(i) {
 				w = 1
 			}
-			add(i, n, SelfIntroduction, w)
-		case n == 1 && m.cased && strings.Contains(m.gapAfter(i), ",") && m.phraseAt(i+1, "and this is"):
-			add(i, n, SelfIntroduction, 1)
+			m.add(i, n, SelfIntroduction, w)
+		case n == 1 && m.cased && m.gapAfter(i)&gapComma != 0 && m.phraseAt(i+1, "and this is"):
+			m.add(i, n, SelfIntroduction, 1)
 		}
 		return
 	}
@@ -702,89 +905,87 @@ func (m *matcher) at(i int, add func(i, n int, kind MentionKind, w float64)) {
 			continue
 		}
 		n, ok := name(i, !m.cased)
-		if !ok || strings.ContainsAny(m.toks[i-1-strings.Count(g.phrase, " ")].gap, "\"“") {
+		if !ok || m.toks[i-1-strings.Count(g.phrase, " ")].gap&gapQuote != 0 {
 			return // a greeting quoted: "Hey, Siri, …"
 		}
 		switch {
-		case m.cased && (m.closes(i+n-1) || strings.Contains(m.gapAfter(i+n-1), ",")):
-			add(i, n, g.kind, 1)
+		case m.cased && (m.closes(i+n-1) || m.gapAfter(i+n-1)&gapComma != 0):
+			m.add(i, n, g.kind, 1)
 		case !m.cased:
-			add(i, n, g.kind, 0.6)
+			m.add(i, n, g.kind, 0.6)
 		}
 		return
 	}
 	if !m.cased {
 		// "maya welcome back to the show", "maya thanks so much for…"
-		if m.sentenceStart(i) || i > 0 && m.toks[i-1].lower == "so" {
+		if m.sentenceStart(i) || i > 0 && m.lowerIs(i-1, "so") {
 			if n, ok := name(i, true); ok && n == 1 && (m.phraseAt(i+1, "welcome") || m.phraseAt(i+1, "thank you") || m.phraseAt(i+1, "thanks")) {
-				add(i, 1, Vocative, 0.6)
+				m.add(i, 1, Vocative, 0.6)
 			}
 		}
 		return
 	}
 	gap, after := t.gap, m.gapAfter(i)
 	switch {
-	case strings.Contains(gap, ",") && !endsSentence(gap) && i > 0:
+	case gap&gapComma != 0 && !endsSentence(gap) && i > 0:
 		// "…, Maya?" "…, Maya." "Thank you, Maya, for…"
-		prev := m.toks[i-1]
-		if startsUpper(m.word(i-1)) && !m.sentenceStart(i-1) && prev.lower != "i" {
+		if startsUpper(m.word(i-1)) && !m.sentenceStart(i-1) && !m.lowerIs(i-1, "i") {
 			return // "Paris, France": a list of names, not an address
 		}
-		if i+1 < len(m.toks) && startsUpper(m.word(i+1)) && m.toks[i+1].lower != "i" && !strings.HasPrefix(m.toks[i+1].lower, "i'") && !endsSentence(after) {
+		if i+1 < len(m.toks) && startsUpper(m.word(i+1)) && !m.lowerIs(i+1, "i") && !m.lowerHasPrefix(i+1, "i'") && !endsSentence(after) {
 			return // "Paris, Lyon, and…": a list again
 		}
-		if !m.closes(i) && (!strings.Contains(after, ",") || endsSentence(after)) {
+		if !m.closes(i) && (after&gapComma == 0 || endsSentence(after)) {
 			return // neither case below: no need to ask nameLike
 		}
 		if !m.nameLike(i, false) {
 			return
 		}
-		for k := max(0, i-3); k < i && !strings.ContainsAny(after, "?!"); k++ {
-			if beforeApposition[m.toks[k].lower] {
+		for k := max(0, i-3); k < i && after&gapAsk == 0; k++ {
+			if lookup(m, k, beforeApposition) {
 				return
 			}
 		}
 		switch {
 		case m.closes(i):
 			w := 0.6
-			if strings.Contains(after, "?") || strings.Contains(after, "!") || beforeVocative[prev.lower] {
+			if after&gapAsk != 0 || lookup(m, i-1, beforeVocative) {
 				w = 1
 			}
-			add(i, 1, Vocative, w)
-		case strings.Contains(after, ",") && !endsSentence(after):
+			m.add(i, 1, Vocative, w)
+		case after&gapComma != 0 && !endsSentence(after):
 			w := 0.4
-			if next := m.toks[i+1].lower; afterVocative[next] || beforeVocative[prev.lower] {
+			if lookup(m, i+1, afterVocative) || lookup(m, i-1, beforeVocative) {
 				w = 0.7
 			}
-			add(i, 1, Vocative, w)
+			m.add(i, 1, Vocative, w)
 		}
 	case m.sentenceStart(i):
 		// "Maya, do you…", "Maya welcome to the show."
 		if i+1 >= len(m.toks) {
 			return
 		}
-		next := m.toks[i+1].lower
 		// The patterns first, as most sentence starts match none; then
 		// the word.
-		comma := strings.Contains(after, ",") && !endsSentence(after) && afterVocative[next]
-		if !comma && (after != "" || next != "welcome" && !m.phraseAt(i+1, "thank you") && next != "thanks") {
+		comma := after&gapComma != 0 && !endsSentence(after) && lookup(m, i+1, afterVocative)
+		if !comma && (after&gapText != 0 || !m.lowerIs(i+1, "welcome") && !m.phraseAt(i+1, "thank you") && !m.lowerIs(i+1, "thanks")) {
 			return
 		}
 		if !m.nameLike(i, true) {
 			return
 		}
 		if comma {
-			add(i, 1, Vocative, 0.7)
+			m.add(i, 1, Vocative, 0.7)
 		} else {
-			add(i, 1, Vocative, 0.8)
+			m.add(i, 1, Vocative, 0.8)
 		}
-	case i > 0 && m.sentenceStart(i-1) && (m.toks[i-1].lower == "so" || m.toks[i-1].lower == "well" || m.toks[i-1].lower == "okay"):
+	case i > 0 && m.sentenceStart(i-1) && (m.lowerIs(i-1, "so") || m.lowerIs(i-1, "well") || m.lowerIs(i-1, "okay")):
 		// "So, Maya, I think…", "So Maya I've been…"
 		if !m.nameLike(i, true) || i+1 >= len(m.toks) || endsSentence(after) {
 			return
 		}
-		if next := m.toks[i+1].lower; next == "you" || next == "your" || strings.HasPrefix(next, "you'") || next == "i" || strings.HasPrefix(next, "i'") {
-			add(i, 1, Vocative, 0.6)
+		if m.lowerIs(i+1, "you") || m.lowerIs(i+1, "your") || m.lowerHasPrefix(i+1, "you'") || m.lowerIs(i+1, "i") || m.lowerHasPrefix(i+1, "i'") {
+			m.add(i, 1, Vocative, 0.6)
 		}
 	}
 }
@@ -795,9 +996,8 @@ func (m *matcher) opening(i int) bool {
 	if m.toks[i].start > 400 {
 		return false
 	}
-	for _, t := range m.toks[:i] {
-		switch t.lower {
-		case "welcome", "episode":
+	for j := range i {
+		if m.lowerIs(j, "welcome") || m.lowerIs(j, "episode") {
 			return true
 		}
 	}
