@@ -6,8 +6,10 @@
 // sentences over the original bytes, cleared of speech-recognition noise
 // (a word repeated in a loop), scored sentence by sentence for cues of who
 // is speaking, and decoded over the whole conversation into turns
-// ([turn.Decoder]). Every offset is a byte offset into the exact input,
-// half-open.
+// ([turn.Decoder]). A cold open, clips from later in the conversation
+// played before the interview starts, is found by recurrence at the same
+// time as the scores ([Transcript.Teaser]). Every offset is a byte offset
+// into the exact input, half-open.
 package transcript
 
 import (
@@ -69,7 +71,8 @@ type Transcript struct {
 	// last clip, and the turns mostly inside it have Teaser set. It is the
 	// zero Span when there is none, as for most transcripts; also for a
 	// transcript pasted twice, whose opening recurs without end: it is the
-	// interview itself, not clips of it.
+	// interview itself, not clips of it; and for an input too repetitive
+	// to tell within a time linear in its size.
 	Teaser turn.Span
 	// Timed reports that the input had times (a subtitle or Whisper file),
 	// so that the turns' StartTime and EndTime are set.
