@@ -30,4 +30,11 @@
 // different speakers. Noise spans (speech-recognition artifacts, spoken by
 // nobody) lie between turns or inside a turn's range. Together, turns and
 // noise spans cover every non-space byte of the input: nothing is dropped.
+//
+// # Cold open
+//
+// A podcast often opens with clips from later in the conversation. The
+// parser reports such a cold open as a span (Transcript.Teaser, "teaser"
+// in the JSON) and marks the turns mostly inside it (Turn.Teaser); the
+// turns themselves are as the decoder found them.
 package diarize

@@ -66,7 +66,7 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 	return path
 }
 
-var sectionRE = regexp.MustCompile(`<section class="turn c\d" data-speaker="([^"]*)" data-role="([^"]*)"`)
+var sectionRE = regexp.MustCompile(`<section class="turn c\d(?: teaser)?" data-speaker="([^"]*)" data-role="([^"]*)"`)
 
 // TestHTMLInChromium renders the HTML page of each format input in
 // Chromium, checks the DOM it builds (one section per turn, in order, with

@@ -30,7 +30,7 @@ var renderers = []struct {
 }
 
 // formatInputs are the inputs of the format goldens: the timed files of
-// testdata/formats and a flat text.
+// testdata/formats and two flat texts.
 func formatInputs(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", "formats", "*.*"))
@@ -43,7 +43,7 @@ func formatInputs(t *testing.T) []string {
 			in = append(in, f)
 		}
 	}
-	return append(in, filepath.Join("testdata", "two-questions.txt"))
+	return append(in, filepath.Join("testdata", "two-questions.txt"), filepath.Join("testdata", "cold-open.txt"))
 }
 
 func parseFile(t *testing.T, file string) ([]byte, *transcript.Transcript) {

@@ -95,6 +95,7 @@ type jsonDoc struct {
 		Role       string   `json:"role"`
 		Start      int      `json:"start"`
 		End        int      `json:"end"`
+		Teaser     bool     `json:"teaser"`
 		Text       string   `json:"text"`
 		Confidence float64  `json:"confidence"`
 		Cues       []string `json:"cues"`
@@ -114,6 +115,10 @@ type jsonDoc struct {
 		End   int    `json:"end"`
 		Text  string `json:"text"`
 	} `json:"questions"`
+	Teaser *struct {
+		Start int `json:"start"`
+		End   int `json:"end"`
+	} `json:"teaser"`
 }
 
 // checkInvariants checks the documented invariants of a parse of src

@@ -284,7 +284,37 @@ func checkTranscript(t testing.TB, src []byte, tr *transcript.Transcript) {
 		}
 	}
 
+	checkTeaser(errorf, src, tr)
 	checkJSON(errorf, tr)
+}
+
+// checkTeaser checks the cold open: none, or a span of the input on rune
+// boundaries that starts at a word (not in noise or white space); and the
+// turns marked as part of it are exactly those more than half inside it.
+func checkTeaser(errorf func(string, ...any), src []byte, tr *transcript.Transcript) {
+	s := tr.Teaser
+	if s != (turn.Span{}) {
+		switch {
+		case s.Start < 0 || s.End <= s.Start || s.End > len(src):
+			errorf("teaser [%d,%d) is empty or outside the input (%d bytes)", s.Start, s.End, len(src))
+			return
+		case !utf8.RuneStart(src[s.Start]) || (s.End < len(src) && !utf8.RuneStart(src[s.End])):
+			errorf("teaser [%d,%d) splits a rune", s.Start, s.End)
+		case isASCIISpace(src[s.Start]):
+			errorf("teaser [%d,%d) starts with white space", s.Start, s.End)
+		}
+		for _, n := range tr.Noise {
+			if n.Contains(s.Start) {
+				errorf("teaser [%d,%d) starts inside noise [%d,%d)", s.Start, s.End, n.Start, n.End)
+			}
+		}
+	}
+	for i, tu := range tr.Turns {
+		in := max(0, min(tu.End, s.End)-max(tu.Start, s.Start))
+		if want := 2*in > tu.Len(); tu.Teaser != want {
+			errorf("turn %d [%d,%d): Teaser = %v, want %v with the teaser [%d,%d)", i, tu.Start, tu.End, tu.Teaser, want, s.Start, s.End)
+		}
+	}
 }
 
 // checkJSON checks that tr's JSON is valid and decodes back to tr.
@@ -303,13 +333,14 @@ func checkJSON(errorf func(string, ...any), tr *transcript.Transcript) {
 		Speakers []speaker.Speaker  `json:"speakers"`
 		Turns    []turn.Turn        `json:"turns"`
 		Noise    []transcript.Noise `json:"noise"`
+		Teaser   turn.Span          `json:"teaser"`
 	}
 	var got document
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 		errorf("decoding the JSON: %v", err)
 		return
 	}
-	want := document{Version: transcript.Version, Speakers: tr.Speakers, Turns: tr.Turns, Noise: tr.Noise}
+	want := document{Version: transcript.Version, Speakers: tr.Speakers, Turns: tr.Turns, Noise: tr.Noise, Teaser: tr.Teaser}
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 		errorf("the JSON does not round-trip (-want +got):\n%s", diff)
 	}

@@ -82,6 +82,13 @@ func (t *Transcript) WriteJSON(w io.Writer) error {
 		e.raw("\n  ]")
 	}
 	e.questions(t.Questions)
+	if t.Teaser != (turn.Span{}) {
+		e.raw(",\n  \"teaser\": {\n    \"start\": ")
+		e.int(t.Teaser.Start)
+		e.raw(",\n    \"end\": ")
+		e.int(t.Teaser.End)
+		e.raw("\n  }")
+	}
 	e.raw("\n}\n")
 	return e.w.Flush()
 }
@@ -159,6 +166,9 @@ func (e *jsonWriter) turn(t *turn.Turn, timed bool) {
 	e.int(t.End)
 	if timed {
 		e.times(t)
+	}
+	if t.Teaser {
+		e.raw(",\n      \"teaser\": true")
 	}
 	e.raw(",\n      \"text\": ")
 	e.string(t.Text)

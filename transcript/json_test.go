@@ -22,7 +22,11 @@ func stdJSON(t *Transcript) ([]byte, error) {
 		Turns     []turn.Turn       `json:"turns"`
 		Noise     []Noise           `json:"noise"`
 		Questions []Question        `json:"questions"`
-	}{Version, t.Speakers, t.Turns, t.Noise, t.Questions}
+		Teaser    *turn.Span        `json:"teaser,omitempty"`
+	}{Version, t.Speakers, t.Turns, t.Noise, t.Questions, nil}
+	if t.Teaser != (turn.Span{}) {
+		doc.Teaser = &t.Teaser
+	}
 	if doc.Turns == nil {
 		doc.Turns = []turn.Turn{}
 	}
@@ -68,8 +72,9 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 			{Index: 0, Speaker: odd, Role: speaker.Guest, Span: turn.Span{Start: 1, End: 2}, Text: odd, Confidence: 1e-7,
 				Cues:      []turn.Cue{"question", turn.Cue(odd)},
 				Sentences: []turn.Sentence{{Question: 0.8999999999999999}, {Question: 1e21}, {Question: -2.5e-9}, {Question: 123456789}}},
-			{Index: 1, Role: speaker.Unknown, Cues: []turn.Cue{}, Sentences: []turn.Sentence{}},
+			{Index: 1, Role: speaker.Unknown, Cues: []turn.Cue{}, Sentences: []turn.Sentence{}, Teaser: true},
 		},
+		Teaser:    turn.Span{Start: 1, End: 5},
 		Noise:     []Noise{{Span: turn.Span{Start: 3, End: 9}, Kind: NoiseKind(odd)}},
 		Questions: []Question{{Span: turn.Span{Start: 1, End: 2}, Text: odd}, {}},
 	}, &Transcript{}, &Transcript{Speakers: []speaker.Speaker{}})

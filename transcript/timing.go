@@ -218,6 +218,9 @@ func (f *flat) remap(tr *Transcript, src []byte) {
 	for i := range tr.Noise {
 		f.mapSpan(&tr.Noise[i].Span)
 	}
+	if tr.Teaser.Len() > 0 {
+		f.mapSpan(&tr.Teaser)
+	}
 	for i := range tr.Questions {
 		f.mapSpan(&tr.Questions[i].Span)
 	}

@@ -6,8 +6,10 @@
 // sentences over the original bytes, cleared of speech-recognition noise
 // (a word repeated in a loop), scored sentence by sentence for cues of who
 // is speaking, and decoded over the whole conversation into turns
-// ([turn.Decoder]). Every offset is a byte offset into the exact input,
-// half-open.
+// ([turn.Decoder]). A cold open, clips from later in the conversation
+// played before the interview starts, is found by recurrence at the same
+// time as the scores ([Transcript.Teaser]). Every offset is a byte offset
+// into the exact input, half-open.
 package transcript
 
 import (
@@ -60,6 +62,18 @@ type Transcript struct {
 	// the interviewer's turns whose question score is at least
 	// [QuestionThreshold].
 	Questions []Question
+	// Teaser is the cold open: the stretch at the start made of clips
+	// from later in the conversation, played before the interview starts.
+	// It is found by recurrence: most of its words (at least 60%, and at
+	// least 20) come back near verbatim later in the input, while the
+	// words that follow it, the interview's start, do not. It runs from
+	// the first word of the input that is not noise to the end of the
+	// last clip, and the turns mostly inside it have Teaser set. It is the
+	// zero Span when there is none, as for most transcripts; also for a
+	// transcript pasted twice, whose opening recurs without end: it is the
+	// interview itself, not clips of it; and for an input too repetitive
+	// to tell within a time linear in its size.
+	Teaser turn.Span
 	// Timed reports that the input had times (a subtitle or Whisper file),
 	// so that the turns' StartTime and EndTime are set.
 	Timed bool
@@ -166,7 +180,14 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 			tr.Noise[i] = Noise{Span: s, Kind: Repetition}
 		}
 	}
-	segs, q := model.ScoreLazy(src, unit.Trim(src, units, spans))
+	units = unit.Trim(src, units, spans)
+	// The cold open needs the sentences and the noise, not the scores:
+	// look for it while the sentences are scored.
+	var (
+		segs []turn.Segment
+		q    *model.Sequence
+	)
+	par.Do(func() { segs, q = model.ScoreLazy(src, units) }, func() { tr.Teaser = findTeaser(src, spans, units) })
 	// Decode, naming the cues of the segments that start a turn only.
 	roles, prob := p.Decoder.Roles(segs)
 	if fl != nil {
@@ -178,6 +199,7 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 		}
 	}
 	tr.Turns = turn.Group(segs, roles, prob)
+	tr.markTeaser()
 	tr.Speakers = []speaker.Speaker{
 		{ID: "S1", Role: speaker.Interviewer},
 		{ID: "S2", Role: speaker.Guest},

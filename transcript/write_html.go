@@ -17,8 +17,10 @@ import (
 // the words), then the conversation, one <section class="turn"> per turn
 // in its speaker's colour, with the interviewer's questions highlighted
 // (<mark>), speech-recognition noise struck through (<s>), and the start
-// time when known. Each section carries data-speaker, data-role,
-// data-start and data-end (byte offsets of the input) for scripts.
+// time when known. The turns of the cold open have the class "teaser" and
+// a "cold open" tag after the name. Each section carries data-speaker,
+// data-role, data-start and data-end (byte offsets of the input) for
+// scripts.
 func (t *Transcript) WriteHTML(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(htmlHead)
@@ -66,8 +68,15 @@ func (t *Transcript) WriteHTML(w io.Writer) error {
 				c = k%2 + 1
 			}
 		}
-		fmt.Fprintf(bw, "<section class=\"turn c%d\" data-speaker=\"%s\" data-role=\"%s\" data-start=\"%d\" data-end=\"%d\">\n<p class=\"who\"><span class=\"name\">%s</span>",
-			c, html.EscapeString(tu.Speaker), tu.Role, tu.Start, tu.End, html.EscapeString(t.label(tu)))
+		teaser := ""
+		if tu.Teaser {
+			teaser = " teaser"
+		}
+		fmt.Fprintf(bw, "<section class=\"turn c%d%s\" data-speaker=\"%s\" data-role=\"%s\" data-start=\"%d\" data-end=\"%d\">\n<p class=\"who\"><span class=\"name\">%s</span>",
+			c, teaser, html.EscapeString(tu.Speaker), tu.Role, tu.Start, tu.End, html.EscapeString(t.label(tu)))
+		if tu.Teaser {
+			bw.WriteString(` <span class="tag">cold open</span>`)
+		}
 		if t.Timed {
 			fmt.Fprintf(bw, " <time datetime=\"PT%.3fS\">%s</time>", tu.StartTime, clock(tu.StartTime, '.')[:8])
 		}
@@ -183,6 +192,8 @@ h1 { font-size: 1.4em; margin: 0 0 .5em; }
 .turn .text { margin: .2em 0 0; }
 mark.q { background: #fff3bf; }
 s.noise { color: #999; }
+.turn.teaser { border-left-style: dashed; }
+.turn .tag { color: #777; font-weight: normal; font-style: italic; margin-left: .5em; }
 </style>
 </head>
 <body>

@@ -12,7 +12,8 @@ import (
 //
 // The fields mean what they mean in [Transcript.WriteJSON]; "name" is left
 // out when not known, and "start_time" and "end_time" (seconds) follow
-// "end" when the input had times.
+// "end" when the input had times, and "teaser":true follows them for the
+// turns of the cold open.
 func (t *Transcript) WriteJSONL(w io.Writer) error {
 	e := jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	for i := range t.Turns {
@@ -41,6 +42,9 @@ func (t *Transcript) WriteJSONL(w io.Writer) error {
 			e.float(tu.StartTime)
 			e.raw(`,"end_time":`)
 			e.float(tu.EndTime)
+		}
+		if tu.Teaser {
+			e.raw(`,"teaser":true`)
 		}
 		e.raw(`,"text":`)
 		e.string(tu.Text)

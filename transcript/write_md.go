@@ -8,7 +8,8 @@ import (
 
 // WriteMarkdown writes t as a Markdown script: one paragraph per turn,
 // "**Ana Lima:** text", with the speaker's role capitalised when the name
-// is not known. When the input had times, each paragraph starts with the
+// is not known, and "(cold open)" after it for the turns of the cold open
+// ("**Ana Lima (cold open):** text"). When the input had times, each paragraph starts with the
 // turn's start time, "[00:01:02] ". Characters that Markdown would read as
 // markup are escaped with a backslash, and the turn's line breaks become
 // spaces.
@@ -18,7 +19,8 @@ func (t *Transcript) WriteMarkdown(w io.Writer) error {
 
 // WriteText writes t as a plain script: one paragraph per turn,
 // "Ana Lima: text", separated by blank lines, with the start time
-// "[00:01:02] " first when the input had times.
+// "[00:01:02] " first when the input had times and "(cold open)" after
+// the name for the turns of the cold open.
 func (t *Transcript) WriteText(w io.Writer) error {
 	return t.writeScript(w, false)
 }
@@ -36,13 +38,17 @@ func (t *Transcript) writeScript(w io.Writer, md bool) error {
 			bw.WriteString("] ")
 		}
 		text := strings.Join(strings.Fields(tu.Text), " ")
+		label := t.label(tu)
+		if tu.Teaser {
+			label += " (cold open)"
+		}
 		if md {
 			bw.WriteString("**")
-			bw.WriteString(mdEscape(t.label(tu)))
+			bw.WriteString(mdEscape(label))
 			bw.WriteString(":** ")
 			bw.WriteString(mdEscape(text))
 		} else {
-			bw.WriteString(t.label(tu))
+			bw.WriteString(label)
 			bw.WriteString(": ")
 			bw.WriteString(text)
 		}

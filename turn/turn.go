@@ -63,6 +63,12 @@ type Turn struct {
 	// subtitle or Whisper file); zero otherwise.
 	StartTime float64 `json:"start_time,omitempty"`
 	EndTime   float64 `json:"end_time,omitempty"`
+	// Teaser reports that the turn is part of the cold open: clips from
+	// later in the conversation played before the interview starts. It
+	// is set when more than half of the turn's bytes lie inside the cold
+	// open, so a turn that straddles its end goes with the side that holds
+	// most of it. Turns are not split at the end of the cold open.
+	Teaser bool `json:"teaser,omitempty"`
 	// Text is input[Start:End] with any noise spans inside it left out.
 	Text string `json:"text"`
 	// Confidence is how sure the decoder is of the role of this turn's
