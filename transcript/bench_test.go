@@ -68,6 +68,20 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkExplain is BenchmarkParse's 1 MB case with explanations, to
+// show what they cost.
+func BenchmarkExplain(b *testing.B) {
+	src := interview(b, 1<<20)
+	p := transcript.Parser{Explain: true}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Parse(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkWriteJSON(b *testing.B) {
 	src := interview(b, 1<<20)
 	tr, err := transcript.Parse(src)

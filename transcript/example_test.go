@@ -143,3 +143,30 @@ func ExampleTranscript_Position() {
 	// Output:
 	// 2:6
 }
+
+// With Explain set, each turn says why it is where it is: the switch score
+// and margin of its start, and what each sentence weighed. Here the answer
+// opener barely leans either way on its own; the change of speaker after a
+// question, scored at its start, places the boundary.
+func ExampleParser_explain() {
+	src := []byte("Why kelp? Well, it grows fast. It shelters fish.")
+	p := transcript.Parser{Explain: true}
+	tr, err := p.Parse(src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range tr.Turns {
+		x := t.Explanation
+		fmt.Printf("%s: switch %+.3f, margin %.3f\n", t.Role, x.Switch, x.Margin)
+		for _, s := range x.Sentences {
+			fmt.Printf("  %-22q score %+.3f  p %.3f  %v\n", src[s.Start:s.End], s.Score, s.Posterior, s.Cues)
+		}
+	}
+	// Output:
+	// interviewer: switch +0.000, margin 3.665
+	//   "Why kelp?"            score +1.377  p 0.957  [question interrogative]
+	// guest: switch +2.731, margin 2.884
+	//   "Well, it grows fast." score -0.001  p 0.911  [after-question answer-opener]
+	//   "It shelters fish."    score -0.632  p 0.743  []
+}

@@ -12,7 +12,7 @@ import (
 
 // FuzzParse checks that Parse never panics, that bad input gets an
 // *Error inside the input, and that every parse keeps the documented
-// invariants (see checkTranscript).
+// invariants (see checkTranscript), with and without explanations.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	for _, name := range files {
@@ -44,5 +44,23 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkTranscript(t, src, tr)
+		// Explaining keeps the invariants, explains every turn, and on
+		// the decoder's own path never finds a boundary it should not
+		// have placed.
+		p := transcript.Parser{Explain: true}
+		ex, err := p.Parse(src)
+		if err != nil {
+			t.Fatalf("Parse with Explain: %v, without: no error", err)
+		}
+		checkTranscript(t, src, ex)
+		if len(ex.Turns) != len(tr.Turns) {
+			t.Fatalf("%d turns with Explain, %d without", len(ex.Turns), len(tr.Turns))
+		}
+		for i, tu := range ex.Turns {
+			x := tu.Explanation
+			if x == nil || len(x.Sentences) != len(tu.Sentences) || x.Margin < 0 {
+				t.Fatalf("turn %d: explanation %+v of a turn of %d sentences", i, x, len(tu.Sentences))
+			}
+		}
 	})
 }

@@ -15,7 +15,9 @@ import (
 
 // WriteJSON writes t as JSON (schema version [Version]), indented by two
 // spaces. The schema is documented in the package's README and in the
-// doc comments of the fields it encodes.
+// doc comments of the fields it encodes. A turn's Explanation, when set
+// ([Parser.Explain]), is its "explain" object; without one the object is
+// left out, so the output is what it is without explanations.
 //
 // The encoder is written out for the fixed schema; its output is byte for
 // byte what encoding/json writes with SetIndent("", "  ") and
@@ -42,6 +44,9 @@ func (t *Transcript) WriteJSON(w io.Writer) error {
 			if err := checkFloat(s.Question); err != nil {
 				return err
 			}
+		}
+		if err := checkExplanation(tu.Explanation); err != nil {
+			return err
 		}
 	}
 	e := jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
@@ -210,7 +215,83 @@ func (e *jsonWriter) turn(t *turn.Turn, timed bool) {
 		}
 		e.raw("\n      ]")
 	}
+	if t.Explanation != nil {
+		e.explanation(t.Explanation)
+	}
 	e.raw("\n    }")
+}
+
+// checkExplanation reports the values of x that JSON cannot represent.
+func checkExplanation(x *turn.Explanation) error {
+	if x == nil {
+		return nil
+	}
+	for _, f := range []float64{x.Switch, x.Margin} {
+		if err := checkFloat(f); err != nil {
+			return err
+		}
+	}
+	for _, s := range x.Sentences {
+		for _, f := range []float64{s.Score, s.Posterior, s.Question} {
+			if err := checkFloat(f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// explanation writes a turn's "explain" object, which WriteJSON has
+// checked, as encoding/json does.
+func (e *jsonWriter) explanation(x *turn.Explanation) {
+	e.raw(",\n      \"explain\": {\n        \"switch\": ")
+	e.float(x.Switch)
+	e.raw(",\n        \"margin\": ")
+	e.float(x.Margin)
+	e.raw(",\n        \"sentences\": ")
+	switch {
+	case x.Sentences == nil:
+		e.raw("null")
+	case len(x.Sentences) == 0:
+		e.raw("[]")
+	default:
+		e.raw("[")
+		for i, s := range x.Sentences {
+			if i > 0 {
+				e.raw(",")
+			}
+			e.raw("\n          {\n            \"start\": ")
+			e.int(s.Start)
+			e.raw(",\n            \"end\": ")
+			e.int(s.End)
+			e.raw(",\n            \"score\": ")
+			e.float(s.Score)
+			e.raw(",\n            \"posterior\": ")
+			e.float(s.Posterior)
+			e.raw(",\n            \"question\": ")
+			e.float(s.Question)
+			e.raw(",\n            \"cues\": ")
+			switch {
+			case s.Cues == nil:
+				e.raw("null")
+			case len(s.Cues) == 0:
+				e.raw("[]")
+			default:
+				e.raw("[")
+				for k, c := range s.Cues {
+					if k > 0 {
+						e.raw(",")
+					}
+					e.raw("\n              ")
+					e.string(string(c))
+				}
+				e.raw("\n            ]")
+			}
+			e.raw("\n          }")
+		}
+		e.raw("\n        ]")
+	}
+	e.raw("\n      }")
 }
 
 // float writes f, which WriteJSON has checked is finite, as encoding/json

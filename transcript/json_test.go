@@ -56,11 +56,14 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr, err := Parse(src)
-		if err != nil {
-			t.Fatal(err)
+		for _, explain := range []bool{false, true} {
+			p := Parser{Explain: explain}
+			tr, err := p.Parse(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			trs = append(trs, tr)
 		}
-		trs = append(trs, tr)
 	}
 	odd := "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f nul \x00 \x1f del \x7f <&> é 日本 \u2028 \u2029 bad \xff\xfe end"
 	trs = append(trs, &Transcript{
@@ -73,6 +76,11 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 				Cues:      []turn.Cue{"question", turn.Cue(odd)},
 				Sentences: []turn.Sentence{{Question: 0.8999999999999999}, {Question: 1e21}, {Question: -2.5e-9}, {Question: 123456789}}},
 			{Index: 1, Role: speaker.Unknown, Cues: []turn.Cue{}, Sentences: []turn.Sentence{}, Teaser: true},
+			{Index: 2, Cues: []turn.Cue{}, Explanation: &turn.Explanation{Switch: -1e-7, Margin: 1e21, Sentences: []turn.SentenceScore{
+				{Span: turn.Span{Start: 1, End: 2}, Score: -0.30000000000000004, Posterior: 1, Question: 2.5e-9, Cues: []turn.Cue{turn.Cue(odd), "first-person"}},
+				{Cues: []turn.Cue{}}, {}}}},
+			{Index: 3, Cues: []turn.Cue{}, Explanation: &turn.Explanation{}},
+			{Index: 4, Cues: []turn.Cue{}, Explanation: &turn.Explanation{Sentences: []turn.SentenceScore{}}},
 		},
 		Teaser:    turn.Span{Start: 1, End: 5},
 		Noise:     []Noise{{Span: turn.Span{Start: 3, End: 9}, Kind: NoiseKind(odd)}},
@@ -112,6 +120,8 @@ func TestWriteJSONErrors(t *testing.T) {
 	for _, tr := range []*Transcript{
 		{Turns: []turn.Turn{{Confidence: math.NaN()}}},
 		{Turns: []turn.Turn{{Sentences: []turn.Sentence{{Question: math.Inf(1)}}}}},
+		{Turns: []turn.Turn{{Explanation: &turn.Explanation{Margin: math.Inf(1)}}}},
+		{Turns: []turn.Turn{{Explanation: &turn.Explanation{Sentences: []turn.SentenceScore{{Posterior: math.NaN()}}}}}},
 	} {
 		var b bytes.Buffer
 		err := tr.WriteJSON(&b)

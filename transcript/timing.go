@@ -214,6 +214,11 @@ func (f *flat) remap(tr *Transcript, src []byte) {
 		for k := range t.Sentences {
 			f.mapSpan(&t.Sentences[k].Span)
 		}
+		if e := t.Explanation; e != nil {
+			for k := range e.Sentences {
+				f.mapSpan(&e.Sentences[k].Span)
+			}
+		}
 	}
 	for i := range tr.Noise {
 		f.mapSpan(&tr.Noise[i].Span)

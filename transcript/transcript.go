@@ -10,6 +10,31 @@
 // played before the interview starts, is found by recurrence at the same
 // time as the scores ([Transcript.Teaser]). Every offset is a byte offset
 // into the exact input, half-open.
+//
+// A [Parser] with Explain set also says why each turn is where it is
+// ([turn.Explanation]): the score of the change of speaker at its start,
+// the margin by which the decoder's best path beats the best path without
+// that boundary, and each sentence's score, posterior probability, question
+// score and cues. [Transcript.WriteJSON] writes it as the turn's "explain"
+// object, absent otherwise:
+//
+//	"explain": {
+//	  "switch": 2.731,        // the change of speaker's score, less Decoder.SwitchCost; 0 for turn 0
+//	  "margin": 2.884,        // best path less best path without this boundary; >= 0 unless voices decided
+//	  "sentences": [
+//	    {
+//	      "start": 10,
+//	      "end": 30,
+//	      "score": -0.001,    // log-odds, interviewer positive
+//	      "posterior": 0.911, // probability of the turn's role
+//	      "question": 0,
+//	      "cues": ["after-question", "answer-opener"]
+//	    }
+//	  ]
+//	}
+//
+// [Transcript.WriteText] and [Transcript.WriteMarkdown] show it as lines
+// under each turn.
 package transcript
 
 import (
@@ -140,6 +165,11 @@ type Parser struct {
 	// the timed formats the parser reads the cues' speech as flat text and
 	// maps every offset back into the file (see [Markup]).
 	Format Format
+	// Explain, when set, gives every turn an Explanation (see
+	// [turn.Decoder.Explain]): the switch score and margin of its start,
+	// and each sentence's score, posterior, question score and cues. It
+	// costs a little more time and memory; off, Parse does no such work.
+	Explain bool
 }
 
 // Parse parses src with the zero [Parser].
@@ -194,12 +224,18 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 		names = fl.voiceRoles(segs, roles, prob, names)
 	}
 	for i := range segs {
-		if i == 0 || roles[i] != roles[i-1] {
+		if p.Explain || i == 0 || roles[i] != roles[i-1] {
 			segs[i].Cues = q.Cues(i)
 		}
 	}
 	tr.Turns = turn.Group(segs, roles, prob)
 	tr.markTeaser()
+	if p.Explain {
+		ex := p.Decoder.Explain(segs, roles, prob)
+		for i := range tr.Turns {
+			tr.Turns[i].Explanation = &ex[i]
+		}
+	}
 	tr.Speakers = []speaker.Speaker{
 		{ID: "S1", Role: speaker.Interviewer},
 		{ID: "S2", Role: speaker.Guest},

@@ -12,7 +12,9 @@ import (
 // ("**Ana Lima (cold open):** text"). When the input had times, each paragraph starts with the
 // turn's start time, "[00:01:02] ". Characters that Markdown would read as
 // markup are escaped with a backslash, and the turn's line breaks become
-// spaces.
+// spaces. When the turns carry explanations ([Parser.Explain]), each
+// paragraph is followed by its turn's, as an indented code block (see
+// [Transcript.WriteText]).
 func (t *Transcript) WriteMarkdown(w io.Writer) error {
 	return t.writeScript(w, true)
 }
@@ -21,12 +23,24 @@ func (t *Transcript) WriteMarkdown(w io.Writer) error {
 // "Ana Lima: text", separated by blank lines, with the start time
 // "[00:01:02] " first when the input had times and "(cold open)" after
 // the name for the turns of the cold open.
+//
+// When the turns carry explanations ([Parser.Explain]), each paragraph is
+// followed by its turn's, indented by two spaces: a line for the turn,
+//
+//	turn 3 guest [696,1357) confidence 0.798 — switch +2.572, margin 5.563; cues: after-question, answer-opener
+//
+// with the switch score and margin of its start (only the margin for the
+// first turn), then a line for each sentence with its span, score
+// (log-odds, positive for the interviewer), posterior probability of the
+// turn's role (p), question score (q), the start of its text and its cues.
+// The values are those of [turn.Explanation].
 func (t *Transcript) WriteText(w io.Writer) error {
 	return t.writeScript(w, false)
 }
 
 func (t *Transcript) writeScript(w io.Writer, md bool) error {
 	bw := bufio.NewWriter(w)
+	k := 0 // the noise cursor of the explanations
 	for i := range t.Turns {
 		tu := &t.Turns[i]
 		if i > 0 {
@@ -53,6 +67,16 @@ func (t *Transcript) writeScript(w io.Writer, md bool) error {
 			bw.WriteString(text)
 		}
 		bw.WriteString("\n")
+		if tu.Explanation != nil {
+			if md {
+				// An indented code block, which needs a blank line
+				// before it and shows its lines as they are.
+				bw.WriteString("\n")
+				k = t.writeExplanation(bw, i, "    ", k)
+			} else {
+				k = t.writeExplanation(bw, i, "  ", k)
+			}
+		}
 	}
 	return bw.Flush()
 }

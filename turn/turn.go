@@ -80,4 +80,7 @@ type Turn struct {
 	Cues []Cue `json:"cues"`
 	// Sentences are the turn's sentences in order.
 	Sentences []Sentence `json:"sentences"`
+	// Explanation, when not nil, says why the turn is where it is. Only
+	// parsers asked to explain set it (see [Decoder.Explain]).
+	Explanation *Explanation `json:"explain,omitempty"`
 }

@@ -23,6 +23,9 @@ var writers = map[string]func(*transcript.Transcript, io.Writer) error{
 	"webvtt":   (*transcript.Transcript).WriteWebVTT,
 }
 
+// explains holds the formats that show the turns' explanations (-explain).
+var explains = map[string]bool{"json": true, "txt": true, "md": true, "markdown": true}
+
 // outputFormat is the value of -format.
 type outputFormat string
 

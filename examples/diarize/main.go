@@ -9,7 +9,9 @@
 // With no FILE it reads standard input; with no FILE and nothing piped in,
 // or with -sample (which takes no FILE), it parses a built-in sample
 // interview and says so on standard error. With -score it scores the parser on gold files instead
-// (see the corpus README for the metrics).
+// (see the corpus README for the metrics). With -explain each turn also says
+// why it is where it is: an "explain" object in the JSON, lines under the
+// turn with -format txt or md.
 //
 // With -o it parses many files, N at a time (-j, by default one per CPU),
 // each into a file of its own under OUTDIR; directories are walked for
@@ -50,6 +52,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		summary   = fs.Bool("summary", false, "print a summary table of the speakers and the interviewer's questions instead of JSON")
 		outDir    = fs.String("o", "", "batch mode: write one output per input file into `OUTDIR`; the arguments are files and directories")
 		jobs      = fs.Int("j", runtime.NumCPU(), "batch mode: parse `N` files at once")
+		explain   = fs.Bool("explain", false, "explain each turn: the scores that decided it (json, txt and md)")
 		names     speaker.Names
 		inFormat  = transcript.Auto
 		outFormat = outputFormat("json")
@@ -76,6 +79,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "diarize: -j applies to batch mode (-o OUTDIR)")
 		return 2
 	}
+	if *explain && !explains[string(outFormat)] {
+		fmt.Fprintf(stderr, "diarize: -explain applies to -format json, txt and md, not %s\n", outFormat)
+		return 2
+	}
+	if *explain && *summary {
+		fmt.Fprintln(stderr, "diarize: -explain applies to -format json, txt and md, not -summary")
+		return 2
+	}
 	if *outDir != "" {
 		switch {
 		case *score || *useSample:
@@ -89,7 +100,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		b := &batch{
-			parser:   transcript.Parser{MaxBytes: *maxBytes, Names: names, Format: inFormat},
+			parser:   transcript.Parser{MaxBytes: *maxBytes, Names: names, Format: inFormat, Explain: *explain},
 			write:    writers[string(outFormat)],
 			ext:      outputExt[string(outFormat)],
 			outDir:   *outDir,
@@ -125,7 +136,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "diarize: %v\n", err)
 		return 1
 	}
-	p := transcript.Parser{MaxBytes: *maxBytes, Names: names, Format: inFormat}
+	p := transcript.Parser{MaxBytes: *maxBytes, Names: names, Format: inFormat, Explain: *explain}
 	tr, err := p.Parse(src)
 	if err != nil {
 		fmt.Fprintln(stderr, errorLine(name, err))

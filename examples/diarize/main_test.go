@@ -232,6 +232,20 @@ func TestRunErrors(t *testing.T) {
 			reason:     "one transcript per run",
 		},
 		{
+			name:       "explain vtt",
+			args:       []string{"-explain", "-format", "vtt", big},
+			wantCode:   2,
+			wantStderr: "diarize: -explain applies to -format json, txt and md, not vtt\n",
+			reason:     "the subtitle, podcast and HTML formats have no place for explanations",
+		},
+		{
+			name:       "explain summary",
+			args:       []string{"-explain", "-summary", big},
+			wantCode:   2,
+			wantStderr: "diarize: -explain applies to -format json, txt and md, not -summary\n",
+			reason:     "the summary explains no turn",
+		},
+		{
 			name:       "help",
 			args:       []string{"-h"},
 			wantCode:   0,
