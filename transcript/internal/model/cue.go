@@ -92,7 +92,11 @@ func (q *Sequence) cues(i int) []turn.Cue {
 	if s.last == '?' || s.qmark {
 		c = append(c, turn.CueQuestion)
 	}
-	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1) && s.qmark {
+	// A wh-word opens a question even where no question mark was written
+	// (automatic captions); an auxiliary opens too many statements ("Is
+	// that right." aside, "Do" and "Can" start requests and answers) to
+	// count without one.
+	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1 && s.qmark) {
 		c = append(c, turn.CueInterrogative)
 	}
 	if requestWords.has(f) {
