@@ -93,9 +93,9 @@ func (q *Sequence) cues(i int) []turn.Cue {
 		c = append(c, turn.CueQuestion)
 	}
 	// A wh-word opens a question even where no question mark was written
-	// (automatic captions); an auxiliary opens too many statements ("Is
-	// that right." aside, "Do" and "Can" start requests and answers) to
-	// count without one.
+	// (automatic captions); an auxiliary opens statements too ("Can't
+	// say I did.", "Does it matter. Not really."), so it counts only
+	// with one.
 	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1 && s.qmark) {
 		c = append(c, turn.CueInterrogative)
 	}
