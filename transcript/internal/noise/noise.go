@@ -390,7 +390,3 @@ func next(src []byte, i int) (t token, ok bool) {
 	}
 	return t, true
 }
-
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-}
