@@ -101,6 +101,7 @@ func candidates(src []byte) ([]turn.Span, []run) {
 		for i = te; i < len(src) && class[src[i]] == clSpace; i++ {
 		}
 		n++
+		// Written out for MaxPhrase 4: see the check below candidates.
 		if n > MaxPhrase && !busy &&
 			key != prev[0] && key != prev[1] && key != prev[2] && key != prev[3] {
 			// No match at any distance and no run to end: the loop
@@ -173,6 +174,9 @@ func candidates(src []byte) ([]turn.Span, []run) {
 	}
 	return merged, runs
 }
+
+// The quick pass in candidates is written out for four.
+var _ = [1]int{}[MaxPhrase-4]
 
 // findLoops finds the loops among the tokens of src that start at or
 // after byte from, appending them to out and the looping words' keys to
@@ -465,7 +469,9 @@ func short(src []byte, i int) (key uint64, end int, ok bool) {
 	z := y | ones*0x20
 	ge := func(c byte) uint64 { return (z + ones*uint64(0x80-c)) & highs }
 	alnum := ge('a')&^ge('z'+1) | ge('0')&^ge('9'+1) | ge('\'')&^ge('\''+1)
-	a := bits.TrailingZeros64(^alnum&highs) / 8 // the letters are bytes 0 to a
+	alnum &^= multi // a byte of a multi-byte rune is not one
+	// The letters are bytes 0 to a.
+	a := bits.TrailingZeros64(^alnum&highs) / 8
 	// Bytes a to e must be ASCII punctuation.
 	tail := uint64(1)<<(8*e) - uint64(1)<<(8*a)
 	if (alnum|multi)&tail != 0 {
