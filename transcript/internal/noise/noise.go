@@ -4,6 +4,8 @@
 package noise
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,8 +45,9 @@ func Find(src []byte) []turn.Span {
 	var out []turn.Span
 	var loops []uint64 // keys of the words that loop
 	regions, runs := candidates(src)
+	var buf []token // the streams' buffer, reused from region to region
 	for _, r := range regions {
-		out, loops = findLoops(src[:r.End], r.Start, out, loops)
+		out, loops, buf = findLoops(src[:r.End], r.Start, out, loops, buf)
 	}
 	if len(loops) == 0 {
 		return out
@@ -62,43 +65,69 @@ type run struct {
 // run of tokens equal to the token L before them (L up to MaxPhrase) long
 // enough to be a loop. Outside them findLoops finds nothing. It also
 // returns the runs of src, in order, for withShortRuns.
+//
+// It reads every byte of src, so it is written for speed: most tokens
+// are read by short, and a token whose key differs from the last
+// MaxPhrase keys, when no run is being counted, costs nothing more than
+// the comparisons.
 func candidates(src []byte) ([]turn.Span, []run) {
 	var (
 		runs  []run
 		cur   run // the run being grown, when curN > 0
 		curN  int
 		out   []turn.Span
-		keys  [MaxPhrase + 1]uint64 // the last tokens' keys, keys[0] newest
-		start [MaxPhrase + 1]int    // and their starts
-		cnt   [MaxPhrase + 1]int    // matches in a row at distance L
-		from  [MaxPhrase + 1]int    // byte where the run at distance L began
-		open  = -1                  // start of the region being grown
+		prev  [MaxPhrase]uint64 // the last tokens' keys, prev[0] newest
+		pst   [MaxPhrase]int    // and their starts
+		keys  [MaxPhrase + 1]uint64
+		start [MaxPhrase + 1]int
+		cnt   [MaxPhrase + 1]int // matches in a row at distance L
+		from  [MaxPhrase + 1]int // byte where the run at distance L began
+		open  = -1               // start of the region being grown
 		end   int
-		n     int // tokens seen
+		n     int  // tokens seen
+		busy  bool // some cnt[L] > 0, as when a run is being grown
 	)
-	pos := 0
-	for {
-		t, ok := next(src, pos)
+	i := 0
+	for i < len(src) && class[src[i]] == clSpace {
+		i++
+	}
+	for i < len(src) {
+		ts := i
+		key, te, ok := short(src, i)
 		if !ok {
-			break
+			t := slow(src, i)
+			key, te = t.key, t.end
 		}
-		pos = t.end
-		copy(keys[1:], keys[:MaxPhrase])
-		copy(start[1:], start[:MaxPhrase])
-		keys[0], start[0] = t.key, t.start
+		for i = te; i < len(src) && class[src[i]] == clSpace; i++ {
+		}
 		n++
-		if n > 1 && t.key == keys[1] {
+		// Written out for MaxPhrase 4: see the check below candidates.
+		if n > MaxPhrase && !busy &&
+			key != prev[0] && key != prev[1] && key != prev[2] && key != prev[3] {
+			// No match at any distance and no run to end: the loop
+			// below would change nothing.
+			prev[3], prev[2], prev[1], prev[0] = prev[2], prev[1], prev[0], key
+			pst[3], pst[2], pst[1], pst[0] = pst[2], pst[1], pst[0], ts
+			continue
+		}
+		keys[0], start[0] = key, ts
+		copy(keys[1:], prev[:])
+		copy(start[1:], pst[:])
+		prev[3], prev[2], prev[1], prev[0] = prev[2], prev[1], prev[0], key
+		pst[3], pst[2], pst[1], pst[0] = pst[2], pst[1], pst[0], ts
+		if n > 1 && key == keys[1] {
 			if curN == 0 {
-				cur = run{turn.Span{Start: start[1]}, t.key}
+				cur = run{turn.Span{Start: start[1]}, key}
 				curN = 1
 			}
-			cur.End = t.end
+			cur.End = te
 			curN++
 		} else if curN > 0 {
 			runs = append(runs, cur)
 			curN = 0
 		}
 		grow := false
+		busy = false
 		for L := 1; L <= MaxPhrase && L < n; L++ {
 			if keys[0] != keys[L] {
 				cnt[L] = 0
@@ -108,6 +137,7 @@ func candidates(src []byte) ([]turn.Span, []run) {
 				from[L] = start[L]
 			}
 			cnt[L]++
+			busy = true
 			need := MinPhraseRepeats
 			if L == 1 {
 				need = MinWordRepeats
@@ -124,7 +154,7 @@ func candidates(src []byte) ([]turn.Span, []run) {
 			}
 		}
 		if grow {
-			end = t.end
+			end = te
 		}
 	}
 	if open >= 0 {
@@ -145,11 +175,14 @@ func candidates(src []byte) ([]turn.Span, []run) {
 	return merged, runs
 }
 
+// The quick pass in candidates is written out for four.
+var _ = [1]int{}[MaxPhrase-4]
+
 // findLoops finds the loops among the tokens of src that start at or
 // after byte from, appending them to out and the looping words' keys to
-// loops.
-func findLoops(src []byte, from int, out []turn.Span, loops []uint64) ([]turn.Span, []uint64) {
-	ts := stream{src: src, pos: from}
+// loops. It tokenizes into buf, which it returns for the next call.
+func findLoops(src []byte, from int, out []turn.Span, loops []uint64, buf []token) ([]turn.Span, []uint64, []token) {
+	ts := stream{src: src, pos: from, buf: buf[:0]}
 	i := 0
 	for ts.has(i) {
 		ts.drop(i)
@@ -191,11 +224,11 @@ func findLoops(src []byte, from int, out []turn.Span, loops []uint64) ([]turn.Sp
 		}
 		i = bestEnd
 	}
-	return out, loops
+	return out, loops, ts.buf[:0]
 }
 
 // withShortRuns returns the loops in out together with the runs of two or
-// more of a looping word elsewhere in src, in order. runs are all the runs
+// more of a looping word elsewhere in src, in order. runs are the runs
 // of src, which candidates found: only those of a looping word are
 // walked again, token by token, to cut them where they meet a loop, as a
 // walk over the whole input would.
@@ -345,19 +378,29 @@ var class = func() (t [256]byte) {
 	return t
 }()
 
+// FNV-1a, the hash of the keys.
+const (
+	offset = 14695981039346656037
+	prime  = 1099511628211
+)
+
 // next returns the first token of src at or after byte i, keyed by its
 // letters and digits, lowercased; ok is false when there is none.
 func next(src []byte, i int) (t token, ok bool) {
-	const (
-		offset = 14695981039346656037
-		prime  = 1099511628211
-	)
 	for i < len(src) && class[src[i]] == clSpace {
 		i++
 	}
 	if i == len(src) {
 		return token{}, false
 	}
+	if key, end, ok := short(src, i); ok {
+		return token{i, end, key}, true
+	}
+	return slow(src, i), true
+}
+
+// slow returns the token that starts at byte i of src, byte by byte.
+func slow(src []byte, i int) (t token) {
 	t.start = i
 	h := uint64(offset)
 	alnum := false
@@ -388,9 +431,59 @@ func next(src []byte, i int) (t token, ok bool) {
 	if alnum {
 		t.key = h
 	}
-	return t, true
+	return t
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+// Bytes in a word, for the tests of short that look at eight at once.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// short reads the token that starts at byte i of src, which is not white
+// space, eight bytes at a time, in the common case: an ASCII word of under
+// eight bytes, letters, digits and apostrophes followed by punctuation or
+// nothing, then white space. It returns the token's key and end; ok is
+// false, and the token is for slow to read, in every other case.
+func short(src []byte, i int) (key uint64, end int, ok bool) {
+	if len(src)-i < 8 {
+		return 0, 0, false
+	}
+	x := binary.LittleEndian.Uint64(src[i:])
+	multi := x & highs // bytes of multi-byte runes
+	y := x &^ highs
+	// The high bit of each byte of y under '!': adding 0x80-c to a byte
+	// under 0x80 carries into its high bit exactly when the byte is at
+	// least c, and never into the next byte.
+	low := ^(y + ones*(0x80-'!')) & highs &^ multi
+	if low == 0 {
+		return 0, 0, false // eight bytes or more
+	}
+	e := bits.TrailingZeros64(low) / 8 // 1 to 7: src[i] is not space
+	if class[src[i+e]] != clSpace {
+		return 0, 0, false // a control character
+	}
+	// Before e every byte is above ' ', so setting bit 5 lowercases the
+	// letters and leaves digits and apostrophes as they are; no other
+	// byte becomes one of those.
+	z := y | ones*0x20
+	ge := func(c byte) uint64 { return (z + ones*uint64(0x80-c)) & highs }
+	alnum := ge('a')&^ge('z'+1) | ge('0')&^ge('9'+1) | ge('\'')&^ge('\''+1)
+	alnum &^= multi // a byte of a multi-byte rune is not one
+	// The letters are bytes 0 to a.
+	a := bits.TrailingZeros64(^alnum&highs) / 8
+	// Bytes a to e must be ASCII punctuation.
+	tail := uint64(1)<<(8*e) - uint64(1)<<(8*a)
+	if (alnum|multi)&tail != 0 {
+		return 0, 0, false
+	}
+	if a == 0 {
+		return 0, i + e, true // no letters: key 0
+	}
+	h := uint64(offset)
+	for ; a > 0; a-- {
+		h = (h ^ z&0xff) * prime
+		z >>= 8
+	}
+	return h, i + e, true
 }

@@ -1,10 +1,14 @@
 package noise
 
 import (
+	"bytes"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/textdiarize/diarize/turn"
 )
@@ -45,10 +49,61 @@ func TestFindStream(t *testing.T) {
 	}
 }
 
+// nextRef is the tokenizer as first written, a byte at a time: the
+// reference for the faster ones. It returns the first token of src at or
+// after byte i: a run of bytes other than ASCII white space, keyed by the
+// FNV-1a hash of its letters and digits (and apostrophes), lowercased, or
+// 0 if it has none.
+func nextRef(src []byte, i int) (t token, ok bool) {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	for i < len(src) && isSpace(src[i]) {
+		i++
+	}
+	if i == len(src) {
+		return token{}, false
+	}
+	t.start = i
+	h := uint64(offset)
+	alnum := false
+	for i < len(src) && !isSpace(src[i]) {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+				fallthrough
+			case ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || c == '\'':
+				h = (h ^ uint64(c)) * prime
+				alnum = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			h = (h ^ uint64(unicode.ToLower(r))) * prime
+			alnum = true
+		}
+		i += n
+	}
+	t.end = i
+	if alnum {
+		t.key = h
+	}
+	return t, true
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
 func tokensRef(src []byte) []token {
 	var toks []token
 	for i := 0; ; {
-		t, ok := next(src, i)
+		t, ok := nextRef(src, i)
 		if !ok {
 			return toks
 		}
@@ -157,6 +212,114 @@ func TestFindStammerIsSpeech(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Find(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+// FuzzFind checks Find against the reference on any input. The seeds
+// mix loops, stammers, punctuation, tabs and multi-byte runes.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"go go go go go go go",
+		"a b a b a b a b a b",
+		"x " + strings.Repeat("well, ", 14) + "ok well well, well",
+		strings.Repeat("Ünï ünï ", 8) + "ÜNÏ ünï",
+		"the the\tthe\nthe\r\nthe\vthe\fthe. the the",
+		strings.Repeat("you know ", 13) + "you you know know you",
+		"\xff\xfe \xff\xfe \xc3 \xc3 \xc3 \xc3 \xc3 \xc3",
+		"... ... ... ... ... ... ... a a",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, want := Find(src), findRef(src)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Find(%q) = %v, want %v", src, got, want)
+		}
+	})
+}
+
+// FuzzNext checks the tokenizer against the reference, token by token.
+func FuzzNext(f *testing.F) {
+	f.Add([]byte("It's, uh, the Ünïcode\tDON'T 42 ... x\xff\xc3y"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for i := 0; ; {
+			got, gok := next(src, i)
+			want, wok := nextRef(src, i)
+			if got != want || gok != wok {
+				t.Fatalf("next(%q, %d) = %v, %v, want %v, %v", src, i, got, gok, want, wok)
+			}
+			if !gok {
+				return
+			}
+			i = got.end
+		}
+	})
+}
+
+// sample returns the example interview repeated to about 1 MB, its
+// copies joined in turn by a space, a newline, a blank line and a CRLF.
+func sample(tb testing.TB) []byte {
+	tb.Helper()
+	one, err := os.ReadFile("../../../examples/diarize/sample.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	one = bytes.TrimSpace(one)
+	joins := []string{" ", "\n", " ", "\n\n", " ", "\r\n"}
+	var src []byte
+	for i := 0; len(src) < 1<<20; i++ {
+		if i > 0 {
+			src = append(src, joins[i%len(joins)]...)
+		}
+		src = append(src, one...)
+	}
+	return src
+}
+
+func TestFindSample(t *testing.T) {
+	src := sample(t)
+	if got, want := Find(src), findRef(src); !slices.Equal(got, want) {
+		t.Fatalf("Find = %v, want %v", got, want)
+	}
+	src = withLoop(src)
+	got, want := Find(src), findRef(src)
+	if !slices.Equal(got, want) {
+		t.Fatalf("with a loop: Find = %v, want %v", got, want)
+	}
+	if len(got) == 0 {
+		t.Fatal("the loop was not found")
+	}
+}
+
+// withLoop returns src with a recognizer loop in its middle, at a word
+// boundary.
+func withLoop(src []byte) []byte {
+	mid := len(src) / 2
+	for mid < len(src) && src[mid] != ' ' {
+		mid++
+	}
+	out := slices.Clone(src[:mid+1])
+	out = append(out, strings.Repeat("the ocean ", 30)...)
+	return append(out, src[mid+1:]...)
+}
+
+func BenchmarkFind(b *testing.B) {
+	src := sample(b)
+	for _, bc := range []struct {
+		name string
+		src  []byte
+	}{
+		{"text", src},
+		{"loop", withLoop(src)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Find(bc.src)
 			}
 		})
 	}
