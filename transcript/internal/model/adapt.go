@@ -57,36 +57,7 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	if n == 0 {
 		return out
 	}
-	if sc.q != q {
-		sc.q = q
-		size := 1 << 10
-		for size < 2*q.nwords && size < 1<<16 {
-			size <<= 1
-		}
-		sc.size = size
-		msk := uint64(size - 1)
-		if cap(sc.idx) < 2*q.nwords {
-			sc.idx = make([]uint32, 2*q.nwords)
-		}
-		sc.idx = sc.idx[:2*q.nwords]
-		par.Range(n, 512, func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				x := 2 * q.woff[i]
-				ws := q.sents[i].words
-				for k, w := range ws {
-					b := uint64(0)
-					if k > 0 {
-						b = bigram(ws[k-1].h, w.h) & msk
-					}
-					sc.idx[x], sc.idx[x+1] = uint32(w.h&msk), uint32(size)+uint32(b)
-					x += 2
-				}
-			}
-		})
-		if cap(sc.cells) < 2*size {
-			sc.cells, sc.dirty = make([]cell, 2*size), false
-		}
-	}
+	sc.prepare(q)
 	size := sc.size
 	cells := sc.cells[:2*size]
 	if sc.dirty {
@@ -200,6 +171,43 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	return out
 }
 
+// prepare computes the word buckets of q, unless sc holds them already,
+// and makes sure the tables are large enough. It needs no posteriors, so
+// it can run while the first ones are worked out.
+func (sc *adaptScratch) prepare(q *Sequence) {
+	if sc.q == q {
+		return
+	}
+	sc.q = q
+	size := 1 << 10
+	for size < 2*q.nwords && size < 1<<16 {
+		size <<= 1
+	}
+	sc.size = size
+	msk := uint64(size - 1)
+	if cap(sc.idx) < 2*q.nwords {
+		sc.idx = make([]uint32, 2*q.nwords)
+	}
+	sc.idx = sc.idx[:2*q.nwords]
+	par.Range(q.Len(), 512, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			x := 2 * q.woff[i]
+			ws := q.sents[i].words
+			for k, w := range ws {
+				b := uint64(0)
+				if k > 0 {
+					b = bigram(ws[k-1].h, w.h) & msk
+				}
+				sc.idx[x], sc.idx[x+1] = uint32(w.h&msk), uint32(size)+uint32(b)
+				x += 2
+			}
+		}
+	})
+	if cap(sc.cells) < 2*size {
+		sc.cells, sc.dirty = make([]cell, 2*size), false
+	}
+}
+
 func bigram(a, b uint64) uint64 { return (a*31 + b) * 0x9E3779B97F4A7C15 >> 7 }
 
 func clip(x, lim float64) float64 { return max(-lim, min(lim, x)) }
@@ -226,7 +234,11 @@ func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) {
 	var d turn.Decoder // as interviewerProb, reusing post
 	post := make([]float64, len(segs))
 	for r := 0; r < AdaptRounds; r++ {
-		post = d.Posteriors(segs, post)
+		if r == 0 {
+			par.Do(func() { post = d.Posteriors(segs, post) }, func() { sc.prepare(q) })
+		} else {
+			post = d.Posteriors(segs, post)
+		}
 		f := adaptFeatures(q, post, sc)
 		for i := range segs {
 			segs[i].Score = base[i] + dot(v, &f[i])
