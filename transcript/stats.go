@@ -67,7 +67,9 @@ func (t *Transcript) describe() {
 				continue
 			}
 			x.questions++
-			if tu.Role == speaker.Interviewer {
+			// A question of the cold open is a clip, asked again later:
+			// it is listed once, where it is asked.
+			if tu.Role == speaker.Interviewer && !tu.Teaser {
 				var text string
 				text, k = t.text(s.Span, k)
 				t.Questions = append(t.Questions, Question{Span: s.Span, Text: text})

@@ -4,6 +4,11 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/textdiarize/diarize/speaker"
+	"github.com/textdiarize/diarize/turn"
 )
 
 // TestCountWords compares countWords with strings.Fields, which splits at
@@ -26,5 +31,34 @@ func TestCountWords(t *testing.T) {
 		if got, want := countWords(s), len(strings.Fields(s)); got != want {
 			t.Fatalf("trial %d: countWords(%q) = %d, want %d", trial, s, got, want)
 		}
+	}
+}
+
+// TestDescribeLeavesOutColdOpenQuestions checks that a question of the
+// cold open, a clip asked again later, is listed once: where it is asked.
+func TestDescribeLeavesOutColdOpenQuestions(t *testing.T) {
+	src := "What is next? Boats. Welcome to the show. What is next? Boats, always."
+	tr := &Transcript{src: []byte(src), str: src}
+	tr.Speakers = []speaker.Speaker{{ID: "S1", Role: speaker.Interviewer}, {ID: "S2", Role: speaker.Guest}}
+	q := func(s, e int, score float64) turn.Sentence {
+		return turn.Sentence{Span: turn.Span{Start: s, End: e}, Question: score}
+	}
+	tr.Turns = []turn.Turn{
+		{Role: speaker.Interviewer, Span: turn.Span{Start: 0, End: 13}, Teaser: true, Sentences: []turn.Sentence{q(0, 13, 0.9)}},
+		{Role: speaker.Guest, Span: turn.Span{Start: 14, End: 20}, Teaser: true, Sentences: []turn.Sentence{q(14, 20, 0)}},
+		{Role: speaker.Interviewer, Span: turn.Span{Start: 21, End: 55}, Sentences: []turn.Sentence{q(21, 41, 0), q(42, 55, 0.9)}},
+		{Role: speaker.Guest, Span: turn.Span{Start: 56, End: 70}, Sentences: []turn.Sentence{q(56, 70, 0)}},
+	}
+	for i := range tr.Turns {
+		tu := &tr.Turns[i]
+		tu.Text = src[tu.Start:tu.End]
+	}
+	tr.describe()
+	want := []Question{{Span: turn.Span{Start: 42, End: 55}, Text: "What is next?"}}
+	if diff := cmp.Diff(want, tr.Questions); diff != "" {
+		t.Errorf("Questions mismatch (-want +got):\n%s", diff)
+	}
+	if got := tr.Speakers[0].Stats.Questions; got != 2 {
+		t.Errorf("interviewer's Stats.Questions = %d, want 2: the statistics count what was heard, clips too", got)
 	}
 }

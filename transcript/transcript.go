@@ -85,7 +85,8 @@ type Transcript struct {
 	Noise []Noise
 	// Questions are the interviewer's questions in order: the sentences of
 	// the interviewer's turns whose question score is at least
-	// [QuestionThreshold].
+	// [QuestionThreshold], but for those of the cold open ([turn.Turn.Teaser]),
+	// which are asked again later.
 	Questions []Question
 	// Teaser is the cold open: the stretch at the start made of clips
 	// from later in the conversation, played before the interview starts.
