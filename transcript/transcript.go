@@ -19,13 +19,13 @@
 // object, absent otherwise:
 //
 //	"explain": {
-//	  "switch": 2.731,        // the change of speaker's score, less Decoder.SwitchCost; 0 for turn 0
-//	  "margin": 2.884,        // best path less best path without this boundary; >= 0 unless voices decided
+//	  "switch": 2.904,        // the change of speaker's score, less Decoder.SwitchCost; 0 for turn 0
+//	  "margin": 2.787,        // best path less best path without this boundary; >= 0 unless voices decided
 //	  "sentences": [
 //	    {
 //	      "start": 10,
 //	      "end": 30,
-//	      "score": -0.001,    // log-odds, interviewer positive
+//	      "score": 0.04,      // log-odds, interviewer positive
 //	      "posterior": 0.911, // probability of the turn's role
 //	      "question": 0,
 //	      "cues": ["after-question", "answer-opener"]

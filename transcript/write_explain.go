@@ -17,7 +17,7 @@ const explainWidth = 60
 // writeExplanation writes the explanation of turn i, which has one, as
 // lines that start with indent: a line for the turn,
 //
-//	turn 3 guest [696,1357) confidence 0.798 — switch +2.572, margin 5.563; cues: after-question, answer-opener
+//	turn 3 guest [696,1357) confidence 0.743 — switch +2.734, margin 5.381; cues: after-question, answer-opener
 //
 // ("start, margin 1.385" for the first turn, which follows no change of
 // speaker), then a line per sentence with its span, score, posterior

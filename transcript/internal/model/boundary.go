@@ -29,6 +29,17 @@ const (
 // MinUnitWords and MaxUnitWords bound the units cut from unpunctuated
 // text: no cut leaves fewer than MinUnitWords words before it, and a run
 // of MaxUnitWords words is always cut.
+// cutBias is the boundary score (log-odds) above which a gap is cut: below
+// zero, so that a gap is cut when a sentence end is fairly likely there,
+// not only when it is more likely than not. Shorter units cost little (the
+// speaker model scores them with their neighbours) and miss fewer changes
+// of speaker, which can only fall between units. Chosen on the training
+// corpus: trained on half of its episodes and scored on the other half,
+// the caption-style copies gave acc 0.813, 0.827, 0.834 and bF1@3 0.502,
+// 0.536, 0.523 for a bias of 0, -1 and -2, the punctuated ones the same
+// (0.865-0.868).
+const cutBias = -1.0
+
 const (
 	MinUnitWords = 3
 	MaxUnitWords = 40
@@ -85,7 +96,7 @@ func (m *Model) Cuts(src []byte, s turn.Span, dst []int) []int {
 			for _, j := range fs {
 				z += m.B[j]
 			}
-			cut = z > 0
+			cut = z > cutBias
 		}
 		if cut {
 			dst = append(dst, int(ws[k+1].start))
