@@ -130,20 +130,42 @@ func (e *jsonWriter) int(n int) { e.w.Write(strconv.AppendInt(e.buf[:0], int64(n
 // role writes r, which WriteJSON has checked.
 func (e *jsonWriter) role(r speaker.Role) { e.string(r.String()) }
 
-func (e *jsonWriter) speakers(ss []speaker.Speaker) {
-	if ss == nil {
+// array writes a JSON array of n items in encoding/json's indented form:
+// null when isNil, [] when n is 0, else the items, each written by item
+// (which starts with its own line break and indent), between commas,
+// then a line break, indent and the closing bracket.
+func (e *jsonWriter) array(isNil bool, n int, indent string, item func(i int)) {
+	switch {
+	case isNil:
 		e.raw("null")
-		return
-	}
-	if len(ss) == 0 {
+	case n == 0:
 		e.raw("[]")
-		return
-	}
-	e.raw("[")
-	for i, s := range ss {
-		if i > 0 {
-			e.raw(",")
+	default:
+		e.raw("[")
+		for i := range n {
+			if i > 0 {
+				e.raw(",")
+			}
+			item(i)
 		}
+		e.raw("\n")
+		e.raw(indent)
+		e.raw("]")
+	}
+}
+
+// cues writes cs as an array of strings, each on a line of its own.
+func (e *jsonWriter) cues(cs []turn.Cue, isNil bool, indent string) {
+	e.array(isNil, len(cs), indent, func(i int) {
+		e.raw("\n  ")
+		e.raw(indent)
+		e.string(string(cs[i]))
+	})
+}
+
+func (e *jsonWriter) speakers(ss []speaker.Speaker) {
+	e.array(ss == nil, len(ss), "  ", func(i int) {
+		s := &ss[i]
 		e.raw("\n    {\n      \"id\": ")
 		e.string(s.ID)
 		e.raw(",\n      \"role\": ")
@@ -152,10 +174,9 @@ func (e *jsonWriter) speakers(ss []speaker.Speaker) {
 			e.raw(",\n      \"name\": ")
 			e.string(s.Name)
 		}
-		e.speakerDetails(&s)
+		e.speakerDetails(s)
 		e.raw("\n    }")
-	}
-	e.raw("\n  ]")
+	})
 }
 
 func (e *jsonWriter) turn(t *turn.Turn, timed bool) {
@@ -180,41 +201,18 @@ func (e *jsonWriter) turn(t *turn.Turn, timed bool) {
 	e.raw(",\n      \"confidence\": ")
 	e.float(t.Confidence)
 	e.raw(",\n      \"cues\": ")
-	if len(t.Cues) == 0 {
-		e.raw("[]")
-	} else {
-		e.raw("[")
-		for i, c := range t.Cues {
-			if i > 0 {
-				e.raw(",")
-			}
-			e.raw("\n        ")
-			e.string(string(c))
-		}
-		e.raw("\n      ]")
-	}
+	e.cues(t.Cues, false, "      ") // [] for nil too: Group sets [] when there are none
 	e.raw(",\n      \"sentences\": ")
-	switch {
-	case t.Sentences == nil:
-		e.raw("null")
-	case len(t.Sentences) == 0:
-		e.raw("[]")
-	default:
-		e.raw("[")
-		for i, s := range t.Sentences {
-			if i > 0 {
-				e.raw(",")
-			}
-			e.raw("\n        {\n          \"start\": ")
-			e.int(s.Start)
-			e.raw(",\n          \"end\": ")
-			e.int(s.End)
-			e.raw(",\n          \"question\": ")
-			e.float(s.Question)
-			e.raw("\n        }")
-		}
-		e.raw("\n      ]")
-	}
+	e.array(t.Sentences == nil, len(t.Sentences), "      ", func(i int) {
+		s := &t.Sentences[i]
+		e.raw("\n        {\n          \"start\": ")
+		e.int(s.Start)
+		e.raw(",\n          \"end\": ")
+		e.int(s.End)
+		e.raw(",\n          \"question\": ")
+		e.float(s.Question)
+		e.raw("\n        }")
+	})
 	if t.Explanation != nil {
 		e.explanation(t.Explanation)
 	}
@@ -249,48 +247,22 @@ func (e *jsonWriter) explanation(x *turn.Explanation) {
 	e.raw(",\n        \"margin\": ")
 	e.float(x.Margin)
 	e.raw(",\n        \"sentences\": ")
-	switch {
-	case x.Sentences == nil:
-		e.raw("null")
-	case len(x.Sentences) == 0:
-		e.raw("[]")
-	default:
-		e.raw("[")
-		for i, s := range x.Sentences {
-			if i > 0 {
-				e.raw(",")
-			}
-			e.raw("\n          {\n            \"start\": ")
-			e.int(s.Start)
-			e.raw(",\n            \"end\": ")
-			e.int(s.End)
-			e.raw(",\n            \"score\": ")
-			e.float(s.Score)
-			e.raw(",\n            \"posterior\": ")
-			e.float(s.Posterior)
-			e.raw(",\n            \"question\": ")
-			e.float(s.Question)
-			e.raw(",\n            \"cues\": ")
-			switch {
-			case s.Cues == nil:
-				e.raw("null")
-			case len(s.Cues) == 0:
-				e.raw("[]")
-			default:
-				e.raw("[")
-				for k, c := range s.Cues {
-					if k > 0 {
-						e.raw(",")
-					}
-					e.raw("\n              ")
-					e.string(string(c))
-				}
-				e.raw("\n            ]")
-			}
-			e.raw("\n          }")
-		}
-		e.raw("\n        ]")
-	}
+	e.array(x.Sentences == nil, len(x.Sentences), "        ", func(i int) {
+		s := &x.Sentences[i]
+		e.raw("\n          {\n            \"start\": ")
+		e.int(s.Start)
+		e.raw(",\n            \"end\": ")
+		e.int(s.End)
+		e.raw(",\n            \"score\": ")
+		e.float(s.Score)
+		e.raw(",\n            \"posterior\": ")
+		e.float(s.Posterior)
+		e.raw(",\n            \"question\": ")
+		e.float(s.Question)
+		e.raw(",\n            \"cues\": ")
+		e.cues(s.Cues, s.Cues == nil, "            ")
+		e.raw("\n          }")
+	})
 	e.raw("\n      }")
 }
 
