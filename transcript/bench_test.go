@@ -6,6 +6,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/textdiarize/diarize/transcript"
 )
@@ -65,6 +66,25 @@ func BenchmarkParse(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkParseCaptions parses BenchmarkParse's 1 MB input as automatic
+// captions give it: lower case, with no punctuation but apostrophes, so
+// that the boundary model cuts it into units.
+func BenchmarkParseCaptions(b *testing.B) {
+	src := bytes.Map(func(r rune) rune {
+		if unicode.IsPunct(r) && r != '\'' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, interview(b, 1<<20))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := transcript.Parse(src); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/textdiarize/diarize/transcript/internal/par"
 	"github.com/textdiarize/diarize/turn"
 )
 
@@ -49,21 +50,25 @@ const (
 )
 
 // boundaryFeatures appends the features of the gap after word k of ws,
-// since words after the last cut.
+// since words after the last cut: those of the words around the gap, then
+// that of since.
 func boundaryFeatures(dst []uint32, ws []word, k, since int) []uint32 {
+	return append(gapFeatures(dst, ws, k), sinceFeature(since))
+}
+
+const bmask = 1<<BoundaryBits - 1
+
+// gapFeatures appends the features of the words around the gap after word
+// k of ws.
+func gapFeatures(dst []uint32, ws []word, k int) []uint32 {
 	at := func(j int) uint64 {
 		if j < 0 || j >= len(ws) {
 			return none
 		}
 		return ws[j].h
 	}
-	sb := uint64(since)
-	if since > 20 {
-		sb = 20 + uint64(min(since, 60)/10)
-	}
-	const bmask = 1<<BoundaryBits - 1
 	f := func(tmpl uint64, vals ...uint64) uint32 { return fold(mix64(tmpl, vals...)) & bmask }
-	dst = append(dst,
+	return append(dst,
 		f(bBias),
 		f(bPrev, at(k)),
 		f(bNext, at(k+1)),
@@ -72,32 +77,53 @@ func boundaryFeatures(dst []uint32, ws []word, k, since int) []uint32 {
 		f(bPrevBi, at(k-1), at(k)),
 		f(bNextBi, at(k+1), at(k+2)),
 		f(bAcross, at(k), at(k+1)),
-		f(bSince, sb),
 	)
-	return dst
+}
+
+// sinceFeature is the feature of a gap since words after the last cut.
+func sinceFeature(since int) uint32 {
+	sb := uint64(since)
+	if since > 20 {
+		sb = 20 + uint64(min(since, 60)/10)
+	}
+	return fold(mix64(bSince, sb)) & bmask
 }
 
 // Cuts returns the offsets at which the unpunctuated span s of src should
 // be cut into sentence-like units: each offset is the start of the first
-// word of a new unit. The scan is greedy from left to right.
+// word of a new unit. The scan is greedy from left to right: whether a gap
+// is cut depends on the words since the last cut. So the scores of the
+// words around each gap, which do not, are summed first, on all CPUs, and
+// the walk from left to right adds the score of the words since the last
+// cut: in the same order as one sum, so the result is the same.
 func (m *Model) Cuts(src []byte, s turn.Span, dst []int) []int {
 	_, ws := scan(src, s, nil)
-	var fs []uint32
-	since := 0
-	for k := 0; k+1 < len(ws); k++ {
-		since++
-		if since < MinUnitWords {
-			continue
-		}
-		cut := since >= MaxUnitWords
-		if !cut {
-			fs = boundaryFeatures(fs[:0], ws, k, since)
+	if len(ws) < 2 {
+		return dst
+	}
+	gap := make([]float32, len(ws)-1)
+	par.Range(len(gap), 4096, func(lo, hi int) {
+		var fs []uint32
+		for k := lo; k < hi; k++ {
+			fs = gapFeatures(fs[:0], ws, k)
 			var z float32
 			for _, j := range fs {
 				z += m.B[j]
 			}
-			cut = z > cutBias
+			gap[k] = z
 		}
+	})
+	var sinceW [61]float32 // the since feature's weight; all from 60 on are one
+	for i := range sinceW {
+		sinceW[i] = m.B[sinceFeature(i)]
+	}
+	since := 0
+	for k := range gap {
+		since++
+		if since < MinUnitWords {
+			continue
+		}
+		cut := since >= MaxUnitWords || gap[k]+sinceW[min(since, 60)] > cutBias
 		if cut {
 			dst = append(dst, int(ws[k+1].start))
 			since = 0
@@ -120,6 +146,23 @@ func WordCount(src []byte, s turn.Span) (n int, punct bool) {
 		}
 	}
 	return len(ws), punct
+}
+
+// AtLeastWords reports whether span s of src holds at least n words, as
+// [WordCount] counts them, reading only as far as it must: the words of
+// a prefix of s, cut anywhere, are the prefix's whole words and at most
+// one cut short, so a prefix with n+1 of them settles it.
+func AtLeastWords(src []byte, s turn.Span, n int) bool {
+	var buf [64]word
+	for end := min(s.End, s.Start+4096); ; end = min(s.End, s.Start+2*(end-s.Start)) {
+		_, ws := scan(src, turn.Span{Start: s.Start, End: end}, buf[:0])
+		if end == s.End {
+			return len(ws) >= n
+		}
+		if len(ws) > n {
+			return true
+		}
+	}
 }
 
 // A BoundaryExample is one unpunctuated text with the gold gaps: Ends[k]

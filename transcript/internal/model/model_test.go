@@ -3,7 +3,10 @@ package model
 import (
 	"bytes"
 	"math"
+	"math/rand/v2"
 	"testing"
+
+	"github.com/textdiarize/diarize/turn"
 )
 
 func TestEmbeddedWeights(t *testing.T) {
@@ -66,5 +69,25 @@ func TestLogRatio(t *testing.T) {
 	}
 	if worst > 1e-8 {
 		t.Fatalf("logRatio is off math.Log by up to %g", worst)
+	}
+}
+
+// TestAtLeastWords compares AtLeastWords with WordCount on random texts of
+// every length around the prefixes it reads.
+func TestAtLeastWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"a", "bc", "don't", "x-y", " ", "  ", ".", "é", "日本", "\xff", "’s", "--", "9"}
+	for trial := range 300 {
+		var b []byte
+		for len(b) < 3000+r.IntN(12000) {
+			b = append(b, parts[r.IntN(len(parts))]...)
+		}
+		s := turn.Span{Start: r.IntN(50), End: len(b) - r.IntN(50)}
+		n, _ := WordCount(b, s)
+		for _, k := range []int{0, 1, 60, n - 1, n, n + 1, n / 2} {
+			if got, want := AtLeastWords(b, s, k), n >= k; got != want {
+				t.Fatalf("trial %d: AtLeastWords(%d) = %v, but WordCount = %d", trial, k, got, n)
+			}
+		}
 	}
 }

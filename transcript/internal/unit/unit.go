@@ -89,15 +89,14 @@ func cutLong(src []byte, sents []turn.Span) []turn.Span {
 			}
 			continue
 		}
-		n, _ := model.WordCount(src, s)
-		if n < model.LongSpanWords {
+		if !model.AtLeastWords(src, s, model.LongSpanWords) {
 			if out != nil {
 				out = append(out, s)
 			}
 			continue
 		}
 		if out == nil {
-			out = append(make([]turn.Span, 0, len(sents)+n/8), sents[:i]...)
+			out = append(make([]turn.Span, 0, len(sents)+s.Len()/40), sents[:i]...)
 		}
 		cuts = model.Cuts(src, s, cuts[:0])
 		start := s.Start
