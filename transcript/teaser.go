@@ -149,27 +149,13 @@ func (c *coldOpen) find(src []byte, noise, units []turn.Span) turn.Span {
 		return turn.Span{} // too repetitive to tell
 	}
 
-	// The longest run from the start with short gaps and 60% coverage.
-	recurs := func(w coldWord) bool { return c.cov[w.first] && c.cov[w.last] }
-	last, covered, gap := -1, 0, 0
-	for i, w := range c.words {
-		if !recurs(w) {
-			if gap++; gap > coldMaxGap {
-				break
-			}
-			continue
-		}
-		gap = 0
-		if covered++; covered*5 >= (i+1)*3 {
-			last = i
-		}
-	}
+	last := c.run()
 	if last < 0 {
 		return turn.Span{}
 	}
 	recurring := 0
 	for _, w := range c.words[:last+1] {
-		if recurs(w) {
+		if c.recurs(w) {
 			recurring++
 		}
 	}
@@ -207,7 +193,7 @@ func (c *coldOpen) find(src []byte, noise, units []turn.Span) turn.Span {
 	}
 	after := 0
 	for _, w := range c.words[next : next+coldBody] {
-		if recurs(w) {
+		if c.recurs(w) {
 			after++
 		}
 	}
@@ -407,10 +393,18 @@ func (c *coldOpen) sample() {
 // decided reports whether the words that recur so far already run too far
 // into the opening to leave room for the interview's body after them. More
 // recurrence only makes that run longer, so there is no cold open.
-func (c *coldOpen) decided() bool {
+func (c *coldOpen) decided() bool { return c.run() >= len(c.words)-coldBody }
+
+// recurs reports whether the opening's word w recurs later.
+func (c *coldOpen) recurs(w coldWord) bool { return c.cov[w.first] && c.cov[w.last] }
+
+// run returns the index of the last word of the longest run from the
+// opening's first word with no more than coldMaxGap words in a row that
+// do not recur and at least 60% that do, or -1 when there is none.
+func (c *coldOpen) run() int {
 	last, covered, gap := -1, 0, 0
 	for i, w := range c.words {
-		if !c.cov[w.first] || !c.cov[w.last] {
+		if !c.recurs(w) {
 			if gap++; gap > coldMaxGap {
 				break
 			}
@@ -421,7 +415,7 @@ func (c *coldOpen) decided() bool {
 			last = i
 		}
 	}
-	return last >= len(c.words)-coldBody
+	return last
 }
 
 // extend grows the match of the opening's offset o with the offset p
