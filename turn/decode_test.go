@@ -435,6 +435,21 @@ func score(d turn.Decoder, ss []turn.Segment, path []speaker.Role) float64 {
 	return x
 }
 
+// randomSegments returns n segments with random scores, for the tests
+// that check the decoder against an enumeration of every path.
+func randomSegments(r *rand.Rand, n int) []turn.Segment {
+	ss := make([]turn.Segment, n)
+	for i := range ss {
+		ss[i] = turn.Segment{
+			Span:          turn.Span{Start: i * 10, End: i*10 + 5 + r.IntN(5)},
+			Score:         r.Float64()*12 - 6,
+			ToInterviewer: r.Float64()*6 - 4,
+			ToGuest:       r.Float64()*6 - 4,
+		}
+	}
+	return ss
+}
+
 // TestRolesBruteForce compares Roles with an enumeration of every path on
 // small random inputs: the roles must be a best path and each probability
 // the exact posterior of that segment's role.
@@ -442,15 +457,7 @@ func TestRolesBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for trial := range 500 {
 		n := 1 + r.IntN(7)
-		ss := make([]turn.Segment, n)
-		for i := range ss {
-			ss[i] = turn.Segment{
-				Span:          turn.Span{Start: i * 10, End: i*10 + 5 + r.IntN(5)},
-				Score:         r.Float64()*12 - 6,
-				ToInterviewer: r.Float64()*6 - 4,
-				ToGuest:       r.Float64()*6 - 4,
-			}
-		}
+		ss := randomSegments(r, n)
 		d := turn.Decoder{SwitchCost: float64(r.IntN(3))}
 		roles, prob := d.Roles(ss)
 

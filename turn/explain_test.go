@@ -20,15 +20,7 @@ func TestExplainBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for trial := range 400 {
 		n := 1 + r.IntN(10)
-		ss := make([]turn.Segment, n)
-		for i := range ss {
-			ss[i] = turn.Segment{
-				Span:          turn.Span{Start: i * 10, End: i*10 + 5 + r.IntN(5)},
-				Score:         r.Float64()*12 - 6,
-				ToInterviewer: r.Float64()*6 - 4,
-				ToGuest:       r.Float64()*6 - 4,
-			}
-		}
+		ss := randomSegments(r, n)
 		d := turn.Decoder{SwitchCost: float64(r.IntN(3))}
 		viterbi, prob := d.Roles(ss)
 		random := make([]speaker.Role, n)

@@ -135,17 +135,10 @@ func (m *Model) Cuts(src []byte, s turn.Span, dst []int) []int {
 // Cuts cuts an unpunctuated span with the embedded model.
 func Cuts(src []byte, s turn.Span, dst []int) []int { return Default().Cuts(src, s, dst) }
 
-// WordCount returns the number of words in span s of src, and whether the
-// span has sentence punctuation inside it (before its last byte).
-func WordCount(src []byte, s turn.Span) (n int, punct bool) {
+// WordCount returns the number of words in span s of src.
+func WordCount(src []byte, s turn.Span) int {
 	_, ws := scan(src, s, nil)
-	for i := s.Start; i < s.End-1; i++ {
-		if c := src[i]; c == '.' || c == '?' || c == '!' {
-			punct = true
-			break
-		}
-	}
-	return len(ws), punct
+	return len(ws)
 }
 
 // AtLeastWords reports whether span s of src holds at least n words, as

@@ -137,7 +137,7 @@ func maxWords(src []byte, s turn.Span, limit int) int {
 
 // innerStop reports whether span s of src has a full stop, question mark
 // or exclamation mark before its last byte: sentence punctuation, so that
-// the span is not cut by the boundary model (as [model.WordCount] reports).
+// the span is not cut by the boundary model.
 func innerStop(src []byte, s turn.Span) bool {
 	for _, c := range src[s.Start : s.End-1] {
 		if c == '.' || c == '?' || c == '!' {

@@ -22,7 +22,7 @@ func TestMaxWords(t *testing.T) {
 		}
 		src := []byte(b.String())
 		s := turn.Span{Start: 0, End: len(src)}
-		n, _ := model.WordCount(src, s)
+		n := model.WordCount(src, s)
 		if got := maxWords(src, s, 1<<30); got < n {
 			t.Fatalf("trial %d: maxWords(%q) = %d, below the %d words of model.WordCount", trial, src, got, n)
 		}
