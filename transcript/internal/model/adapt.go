@@ -132,6 +132,10 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 		}
 		return 0, float64(c.v0), float64(c.v1)
 	}
+	// Each word's share of its speaker's words, left out of the counts:
+	// log((nG-(1-p)+mu)/(nI-p+mu)), as the ratio at p = 0 and 1 plus two
+	// small corrections (see leaveOut).
+	uRatio, bRatio := leaveOut(nuI, nuG), leaveOut(nbI, nbG)
 	par.Range(n, 512, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			x := 2 * q.woff[i]
@@ -150,9 +154,9 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			u += (1-p)*u0 + p*u1
 			b += (1-p)*b0 + p*b1
 			nw := float64(len(ws))
-			u += nw * math.Log((nuG-(1-p)+adaptMu)/(nuI-p+adaptMu))
+			u += nw * uRatio.at(p)
 			if len(ws) > 1 {
-				b += (nw - 1) * math.Log((nbG-(1-p)+adaptMu)/(nbI-p+adaptMu))
+				b += (nw - 1) * bRatio.at(p)
 			}
 			f := &out[i]
 			f[0] = clip(u/5, 4)
@@ -206,6 +210,32 @@ func (sc *adaptScratch) prepare(q *Sequence) {
 	if cap(sc.cells) < 2*size {
 		sc.cells, sc.dirty = make([]cell, 2*size), false
 	}
+}
+
+// A ratio is log((g-(1-p))/(i-p)) as a function of p in [0, 1], for
+// counts g and i of at least adaptMu: log(g/i) plus log1p of two
+// corrections no larger than 1/adaptMu in size, where a short series is
+// exact to the last bits of a float64 and costs a fraction of math.Log.
+type ratio struct {
+	log0   float64 // log(g/i)
+	ig, ii float64 // 1/g and 1/i
+}
+
+// leaveOut returns the ratio of the speakers' word counts nG and nI, each
+// tied to the prior mass adaptMu.
+func leaveOut(nI, nG float64) ratio {
+	g, i := nG+adaptMu, nI+adaptMu
+	return ratio{log0: math.Log(g / i), ig: 1 / g, ii: 1 / i}
+}
+
+func (r ratio) at(p float64) float64 {
+	return r.log0 + log1pSmall(-(1-p)*r.ig) - log1pSmall(-p*r.ii)
+}
+
+// log1pSmall returns log(1+x) for |x| <= 1/adaptMu: the series to x^6,
+// whose first omitted term is below 1e-16 there.
+func log1pSmall(x float64) float64 {
+	return x * (1 - x*(1.0/2-x*(1.0/3-x*(1.0/4-x*(1.0/5-x*(1.0/6))))))
 }
 
 func bigram(a, b uint64) uint64 { return (a*31 + b) * 0x9E3779B97F4A7C15 >> 7 }

@@ -52,3 +52,21 @@ func BenchmarkScore(b *testing.B) {
 		ScoreLazy(src, units)
 	}
 }
+
+// BenchmarkFeatures hashes the features of every unit, scan excluded.
+func BenchmarkFeatures(b *testing.B) {
+	src, units := benchText(b)
+	q := scanUnits(src, units)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	bl := builder{q: q, emit: make([]uint32, 0, 64), toI: make([]uint32, 0, 32), toG: make([]uint32, 0, 32)}
+	var sum uint32
+	for b.Loop() {
+		for i := range q.sents {
+			bl.emit, bl.toI, bl.toG = bl.emit[:0], bl.toI[:0], bl.toG[:0]
+			bl.features(i)
+			sum += bl.emit[0]
+		}
+	}
+	_ = sum
+}

@@ -233,9 +233,19 @@ func (st *sentence) lastw(k int) uint64 {
 // things when the punctuation that usually comes with them is missing.
 const salt = 1000
 
-func (b *builder) add(tmpl uint64, vals ...uint64) {
-	b.emit = append(b.emit, mix(tmpl+b.salt, vals...))
-}
+// m0 to m3 hash an emission template, salted, with 0 to 3 values into an
+// index into the weight table: mix with its values spelled out.
+func (b *builder) m0(tmpl uint64) uint32          { return fold(b.h0(tmpl)) }
+func (b *builder) m1(tmpl, v uint64) uint32       { return fold(b.h1(tmpl, v)) }
+func (b *builder) m2(tmpl, v, w uint64) uint32    { return fold(b.h2(tmpl, v, w)) }
+func (b *builder) m3(tmpl, v, w, x uint64) uint32 { return fold(b.h3(tmpl, v, w, x)) }
+
+// h0 to h3 are the 64-bit hashes m0 to m3 fold: mix64 of the salted
+// template and the values.
+func (b *builder) h0(tmpl uint64) uint64          { return start(tmpl + b.salt) }
+func (b *builder) h1(tmpl, v uint64) uint64       { return step(b.h0(tmpl), v) }
+func (b *builder) h2(tmpl, v, w uint64) uint64    { return step(b.h1(tmpl, v), w) }
+func (b *builder) h3(tmpl, v, w, x uint64) uint64 { return step(b.h2(tmpl, v, w), x) }
 
 func (b *builder) emission(i int) {
 	q := b.q
@@ -245,81 +255,79 @@ func (b *builder) emission(i int) {
 		b.salt = salt
 	}
 	n := len(q.sents)
+	// The indexes go to a local slice, stored back at the end: appending
+	// to b.emit would store and reload its header for every feature.
+	e := b.emit
 	p := uint64(s.last)
 	lb := lenBucket(len(s.words))
-	b.add(eBias)
-	b.add(eFirst, s.first(0))
-	b.add(eFirst2, s.first(0), s.first(1))
-	b.add(eFirst3, s.first(0), s.first(1), s.first(2))
-	b.add(eLast, s.lastw(0))
-	b.add(eLast2, s.lastw(1), s.lastw(0))
-	b.add(ePunct, p)
+	e = append(e, b.m0(eBias))
+	e = append(e, b.m1(eFirst, s.first(0)))
+	e = append(e, b.m2(eFirst2, s.first(0), s.first(1)))
+	e = append(e, b.m3(eFirst3, s.first(0), s.first(1), s.first(2)))
+	e = append(e, b.m1(eLast, s.lastw(0)))
+	e = append(e, b.m2(eLast2, s.lastw(1), s.lastw(0)))
+	e = append(e, b.m1(ePunct, p))
 	if s.qmark {
-		b.add(eQmark)
+		e = append(e, b.m0(eQmark))
 	}
-	b.add(eLen, lb)
-	b.add(eFirstPunct, s.first(0), p)
-	b.add(eLenPunct, lb, p)
+	e = append(e, b.m1(eLen, lb))
+	e = append(e, b.m2(eFirstPunct, s.first(0), p))
+	e = append(e, b.m2(eLenPunct, lb, p))
 	for k, w := range s.words {
-		b.add(eWord, w.h)
+		e = append(e, b.m1(eWord, w.h))
 		if k > 0 {
-			b.add(eBigram, s.words[k-1].h, w.h)
+			e = append(e, b.m2(eBigram, s.words[k-1].h, w.h))
 		}
 	}
 	if i > 0 {
 		pr := &q.sents[i-1]
-		b.add(ePrevPunct, uint64(pr.last))
-		b.add(ePrevPunctLen, uint64(pr.last), lb)
-		b.add(ePrevFirst, pr.first(0))
-		b.add(ePrevLen, lenBucket(len(pr.words)))
+		e = append(e, b.m1(ePrevPunct, uint64(pr.last)))
+		e = append(e, b.m2(ePrevPunctLen, uint64(pr.last), lb))
+		e = append(e, b.m1(ePrevFirst, pr.first(0)))
+		e = append(e, b.m1(ePrevLen, lenBucket(len(pr.words))))
 	} else {
-		b.add(ePos, 0)
+		e = append(e, b.m1(ePos, 0))
 	}
 	if i+1 < n {
 		nx := &q.sents[i+1]
-		b.add(eNextFirst, nx.first(0))
-		b.add(eNextPunct, uint64(nx.last))
-		b.add(eNextLen, lenBucket(len(nx.words)))
+		e = append(e, b.m1(eNextFirst, nx.first(0)))
+		e = append(e, b.m1(eNextPunct, uint64(nx.last)))
+		e = append(e, b.m1(eNextLen, lenBucket(len(nx.words))))
 	} else {
-		b.add(ePos, 1)
+		e = append(e, b.m1(ePos, 1))
 	}
 	if i == 1 {
-		b.add(ePos, 2)
+		e = append(e, b.m1(ePos, 2))
 	}
 	if i > 0 {
 		pr := &q.sents[i-1]
-		b.add(ePrevLastW, pr.lastw(0), p)
-		b.add(ePrevLast2, pr.lastw(1), pr.lastw(0))
+		e = append(e, b.m2(ePrevLastW, pr.lastw(0), p))
+		e = append(e, b.m2(ePrevLast2, pr.lastw(1), pr.lastw(0)))
 	}
 	if i+1 < n {
 		nx := &q.sents[i+1]
-		b.add(eNextFirst2, nx.first(0), nx.first(1))
-		b.add(eNextLastP, nx.lastw(0), uint64(nx.last))
+		e = append(e, b.m2(eNextFirst2, nx.first(0), nx.first(1)))
+		e = append(e, b.m2(eNextLastP, nx.lastw(0), uint64(nx.last)))
 	}
 	if i > 1 {
-		b.add(ePrev2First, q.sents[i-2].first(0), uint64(q.sents[i-2].last))
+		e = append(e, b.m2(ePrev2First, q.sents[i-2].first(0), uint64(q.sents[i-2].last)))
 	}
 	if i+2 < n {
-		b.add(eNext2First, q.sents[i+2].first(0), uint64(q.sents[i+2].last))
+		e = append(e, b.m2(eNext2First, q.sents[i+2].first(0), uint64(q.sents[i+2].last)))
 	}
-	b.add(eProfile, uint64(min(s.nI, 3)), uint64(min(s.nYou, 3)), uint64(min(s.nWe, 3)))
+	e = append(e, b.m3(eProfile, uint64(min(s.nI, 3)), uint64(min(s.nYou, 3)), uint64(min(s.nWe, 3))))
 	if i > 0 {
 		b.echo = echo(s, &q.sents[i-1])
-		b.add(eEcho, b.echo, p)
+		e = append(e, b.m2(eEcho, b.echo, p))
 	}
 	uq, sq := distBucket(int(q.untilQ[i])), distBucket(int(q.sinceQ[i]))
-	b.add(eUntilQ, uq)
-	b.add(eSinceQ, sq)
-	b.add(eSinceUntilQ, sq, uq, p)
+	e = append(e, b.m1(eUntilQ, uq))
+	e = append(e, b.m1(eSinceQ, sq))
+	e = append(e, b.m3(eSinceUntilQ, sq, uq, p))
 	if n-i <= 3 {
-		b.add(ePos, 3)
+		e = append(e, b.m1(ePos, 3))
 	}
-}
-
-func (b *builder) addT(tmpl uint64, vals ...uint64) {
-	h := mix64(tmpl+b.salt, vals...)
-	b.toI = append(b.toI, fold(h*0xD6E8FEB86659FD93))
-	b.toG = append(b.toG, fold(h*0xCA5A826395121157+1))
+	b.emit = e
 }
 
 func (b *builder) transition(i int) {
@@ -333,30 +341,48 @@ func (b *builder) transition(i int) {
 	pp := uint64(pr.last)
 	lb := lenBucket(len(s.words))
 	plb := lenBucket(len(pr.words))
-	b.addT(tBias)
-	b.addT(tFirst, s.first(0))
-	b.addT(tFirst2, s.first(0), s.first(1))
-	b.addT(tPrevPunct, pp)
-	b.addT(tPrevLast, pr.lastw(0))
-	b.addT(tPrevPunctFirst, pp, s.first(0))
-	b.addT(tLen, lb)
-	b.addT(tPrevLen, plb)
-	b.addT(tPrevPunctLen, pp, lb)
-	b.addT(tUntilQ, distBucket(int(q.untilQ[i])), pp)
-	b.addT(tSinceQ, distBucket(int(q.sinceQ[i])), pp)
-	b.addT(tPrevLast2, pr.lastw(1), pr.lastw(0))
-	b.addT(tEcho, b.echo, pp) // computed by emission
+	// Each feature is hashed once; the hash then gives one index for a
+	// change to the interviewer and another for a change to the guest.
+	var buf [maxTransition]uint64
+	h := append(buf[:0],
+		b.h0(tBias),
+		b.h1(tFirst, s.first(0)),
+		b.h2(tFirst2, s.first(0), s.first(1)),
+		b.h1(tPrevPunct, pp),
+		b.h1(tPrevLast, pr.lastw(0)),
+		b.h2(tPrevPunctFirst, pp, s.first(0)),
+		b.h1(tLen, lb),
+		b.h1(tPrevLen, plb),
+		b.h2(tPrevPunctLen, pp, lb),
+		b.h2(tUntilQ, distBucket(int(q.untilQ[i])), pp),
+		b.h2(tSinceQ, distBucket(int(q.sinceQ[i])), pp),
+		b.h2(tPrevLast2, pr.lastw(1), pr.lastw(0)),
+		b.h2(tEcho, b.echo, pp), // computed by emission
+	)
 	if i > 1 {
-		b.addT(tPrev2Punct, uint64(q.sents[i-2].last), pp)
+		h = append(h, b.h2(tPrev2Punct, uint64(q.sents[i-2].last), pp))
 	}
-	b.addT(tProfile, uint64(min(s.nI, 2)), uint64(min(s.nYou, 2)))
+	h = append(h, b.h2(tProfile, uint64(min(s.nI, 2)), uint64(min(s.nYou, 2))))
 	if i+1 < len(q.sents) {
 		nx := &q.sents[i+1]
-		b.addT(tNextFirst2, nx.first(0), nx.first(1))
-		b.addT(tNextFirst, nx.first(0))
-		b.addT(tLenNextLen, lb, lenBucket(len(nx.words)))
+		h = append(h,
+			b.h2(tNextFirst2, nx.first(0), nx.first(1)),
+			b.h1(tNextFirst, nx.first(0)),
+			b.h2(tLenNextLen, lb, lenBucket(len(nx.words))),
+		)
 	}
+	toI, toG := b.toI, b.toG
+	for _, x := range h {
+		toI = append(toI, fold(x*0xD6E8FEB86659FD93))
+	}
+	for _, x := range h {
+		toG = append(toG, fold(x*0xCA5A826395121157+1))
+	}
+	b.toI, b.toG = toI, toG
 }
+
+// maxTransition is the most transition features a unit has.
+const maxTransition = 20
 
 // echoCap bounds the words of each unit that [echo] compares; a
 // [wordSet] holds them.

@@ -205,12 +205,20 @@ func hashString(s string) uint64 {
 
 // mix64 combines a feature template and values into one 64-bit hash.
 func mix64(tmpl uint64, vals ...uint64) uint64 {
-	h := (tmpl + 1) * 0x9E3779B97F4A7C15
+	h := start(tmpl)
 	for _, v := range vals {
-		h ^= v + 0x9E3779B97F4A7C15 + (h << 6) + (h >> 2)
-		h *= 0xBF58476D1CE4E5B9
+		h = step(h, v)
 	}
 	return h
+}
+
+// start begins the hash of a template.
+func start(tmpl uint64) uint64 { return (tmpl + 1) * 0x9E3779B97F4A7C15 }
+
+// step mixes one value into a hash.
+func step(h, v uint64) uint64 {
+	h ^= v + 0x9E3779B97F4A7C15 + (h << 6) + (h >> 2)
+	return h * 0xBF58476D1CE4E5B9
 }
 
 // fold reduces a 64-bit hash to an index into the weight table.

@@ -91,3 +91,39 @@ func TestAtLeastWords(t *testing.T) {
 		}
 	}
 }
+
+// The builder's spelled-out hashes are mix64 and mix of the salted
+// template and the values.
+func TestSpelledOutMix(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 1000 {
+		b := builder{salt: uint64(r.IntN(2)) * salt}
+		tmpl, v, w, x := r.Uint64N(200), r.Uint64(), r.Uint64(), r.Uint64()
+		for k, got := range []uint64{b.h0(tmpl), b.h1(tmpl, v), b.h2(tmpl, v, w), b.h3(tmpl, v, w, x)} {
+			if want := mix64(tmpl+b.salt, []uint64{v, w, x}[:k]...); got != want {
+				t.Fatalf("h%d(%d, %x, %x, %x) = %x, mix64 gives %x", k, tmpl, v, w, x, got, want)
+			}
+		}
+		for k, got := range []uint32{b.m0(tmpl), b.m1(tmpl, v), b.m2(tmpl, v, w), b.m3(tmpl, v, w, x)} {
+			if want := mix(tmpl+b.salt, []uint64{v, w, x}[:k]...); got != want {
+				t.Fatalf("m%d(%d, %x, %x, %x) = %x, mix gives %x", k, tmpl, v, w, x, got, want)
+			}
+		}
+	}
+}
+
+// leaveOut's series agrees with the logarithm it replaces over the whole
+// range of counts and posteriors.
+func TestLeaveOut(t *testing.T) {
+	for _, nI := range []float64{0, 0.5, 3, 250, 1e4, 3e6} {
+		for _, nG := range []float64{0, 1, 7, 800, 2e5} {
+			r := leaveOut(nI, nG)
+			for _, p := range []float64{0, 1e-9, 0.25, 0.5, 0.999, 1} {
+				want := math.Log((nG - (1 - p) + adaptMu) / (nI - p + adaptMu))
+				if got := r.at(p); math.Abs(got-want) > 1e-14*max(1, math.Abs(want)) {
+					t.Errorf("nI %g nG %g p %g: %.17g, want %.17g", nI, nG, p, got, want)
+				}
+			}
+		}
+	}
+}
