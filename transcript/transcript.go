@@ -224,11 +224,13 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 	if fl != nil {
 		names = fl.voiceRoles(segs, roles, prob, names)
 	}
-	for i := range segs {
-		if p.Explain || i == 0 || roles[i] != roles[i-1] {
-			segs[i].Cues = q.Cues(i)
+	par.Range(len(segs), 1024, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if p.Explain || i == 0 || roles[i] != roles[i-1] {
+				segs[i].Cues = q.Cues(i)
+			}
 		}
-	}
+	})
 	tr.Turns = turn.Group(segs, roles, prob)
 	tr.markTeaser()
 	if p.Explain {

@@ -53,21 +53,23 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 		sc.out = make([][NumAdapt]float64, n)
 	}
 	out := sc.out[:n]
-	clear(out)
 	if n == 0 {
 		return out
 	}
 	sc.prepare(q)
 	size := sc.size
 	cells := sc.cells[:2*size]
-	if sc.dirty {
-		clear(cells)
-	}
+	dirty := sc.dirty
 	sc.dirty = true
-	// The counts, unigram buckets and bigram buckets on two CPUs: each
-	// cell is summed in the same order either way.
-	var nuI, nuG, nbI, nbG float64
+	// The unigram and the bigram buckets on two CPUs, each half of the
+	// table cleared, counted and given its log ratios by one goroutine:
+	// each cell is summed in the same order either way.
+	half := 0.5 * float64(size)
+	var nuI, nuG, nbI, nbG, uD, bD float64
 	par.Do(func() {
+		if dirty {
+			clear(cells[:size])
+		}
 		x := 0
 		for i := range q.sents {
 			p := float32(pI[i])
@@ -82,7 +84,12 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			nuI += pp * nw
 			nuG += (1 - pp) * nw
 		}
+		uD = adaptMu / (nuI + nuG - 1 + half)
+		frequentRatios(cells[:size], uD)
 	}, func() {
+		if dirty {
+			clear(cells[size:])
+		}
 		x := 1
 		for i := range q.sents {
 			p := float32(pI[i])
@@ -100,29 +107,8 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 				nbG += (1 - pp) * (nw - 1)
 			}
 		}
-	})
-	const frequent = 16
-	half := 0.5 * float64(size)
-	uD := adaptMu / (nuI + nuG - 1 + half)
-	bD := adaptMu / (nbI + nbG - 1 + half)
-	// The frequent buckets' log ratios, in one pass over the table.
-	par.Range(len(cells), 1<<14, func(lo, hi int) {
-		for k := lo; k < hi; k++ {
-			c := &cells[k]
-			cI, cG := float64(c.cI), float64(c.cG)
-			if cI+cG < frequent {
-				continue
-			}
-			D := uD
-			if k >= size {
-				D = bD
-			}
-			m := (cI + cG - 0.5) * D
-			// At the ends the count that is left out can exceed what
-			// the bucket holds: floor it at zero.
-			c.v0 = float32(logRatio(cI+m, max(cG-1, 0)+m))
-			c.v1 = float32(logRatio(max(cI-1, 0)+m, cG+m))
-		}
+		bD = adaptMu / (nbI + nbG - 1 + half)
+		frequentRatios(cells[size:], bD)
 	})
 	word := func(c *cell, p, D float64) (exact, v0, v1 float64) {
 		cI, cG := float64(c.cI), float64(c.cG)
@@ -159,6 +145,7 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 				b += (nw - 1) * bRatio.at(p)
 			}
 			f := &out[i]
+			*f = [NumAdapt]float64{}
 			f[0] = clip(u/5, 4)
 			f[1] = clip(b/5, 4)
 			f[2] = clip(u/math.Sqrt(nw+1), 4)
@@ -241,6 +228,27 @@ func log1pSmall(x float64) float64 {
 func bigram(a, b uint64) uint64 { return (a*31 + b) * 0x9E3779B97F4A7C15 >> 7 }
 
 func clip(x, lim float64) float64 { return max(-lim, min(lim, x)) }
+
+// frequent is the count from which a bucket's log ratio is worked out once
+// for p = 0 and p = 1 and interpolated, instead of exactly for each word.
+const frequent = 16
+
+// frequentRatios sets the log ratios at p = 0 and p = 1 of the frequent
+// buckets among cs, whose prior weight per count is D.
+func frequentRatios(cs []cell, D float64) {
+	for k := range cs {
+		c := &cs[k]
+		cI, cG := float64(c.cI), float64(c.cG)
+		if cI+cG < frequent {
+			continue
+		}
+		m := (cI + cG - 0.5) * D
+		// At the ends the count that is left out can exceed what the
+		// bucket holds: floor it at zero.
+		c.v0 = float32(logRatio(cI+m, max(cG-1, 0)+m))
+		c.v1 = float32(logRatio(max(cI-1, 0)+m, cG+m))
+	}
+}
 
 // interviewerProb returns the posterior probability that the interviewer
 // speaks each segment under the chain the decoder uses.
