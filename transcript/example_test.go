@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 3.381
-	//   "Why kelp?"            score +1.364  p 0.956  [question interrogative]
-	// guest: switch +2.904, margin 2.787
-	//   "Well, it grows fast." score +0.040  p 0.911  [after-question answer-opener]
-	//   "It shelters fish."    score -0.525  p 0.668  []
+	// interviewer: switch +0.000, margin 3.631
+	//   "Why kelp?"            score +1.364  p 0.955  [question interrogative]
+	// guest: switch +2.654, margin 2.787
+	//   "Well, it grows fast." score +0.040  p 0.904  [after-question answer-opener]
+	//   "It shelters fish."    score -0.525  p 0.710  []
 }

@@ -223,9 +223,20 @@ func ScoreLazy(src []byte, sents []turn.Span) (segs []turn.Segment, q *Sequence)
 	q = scanUnits(src, sents)
 	segs = Default().score(q)
 	adapt(q, segs, &adaptWeights)
-	for i := 1; i < len(segs); i++ {
-		segs[i].ToInterviewer -= switchCost
-		segs[i].ToGuest -= switchCost
-	}
+	applySwitch(q, segs, switchCost, captionSwitchCost)
 	return segs, q
+}
+
+// applySwitch subtracts a cost from every change of speaker: punct for a
+// change into a punctuated unit, caption for one into an unpunctuated
+// unit.
+func applySwitch(q *Sequence, segs []turn.Segment, punct, caption float64) {
+	for i := 1; i < len(segs); i++ {
+		c := punct
+		if !q.sents[i].punct {
+			c = caption
+		}
+		segs[i].ToInterviewer -= c
+		segs[i].ToGuest -= c
+	}
 }

@@ -7,8 +7,13 @@ package model
 const Provenance = "trained on 300 gold files (202375 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=5e-05 prune=0.02 asr=true; 386216 non-zero weights, 766548 bytes; rebuild: cd transcript/internal/model && go generate"
 
 // adaptWeights are the learned weights of the adaptation features.
-var adaptWeights = [NumAdapt]float64{0.04534398171597237, 0.09004798270626893, 0.1854365810397511, -0.04800888868732727, 0.04115433446245823, 0.035659422881887684}
+var adaptWeights = [NumAdapt]float64{0.045350351866419204, 0.09004887360732536, 0.18542799585343905, -0.04810222024167756, 0.0411477744627813, 0.0356728840209269}
 
-// switchCost is subtracted from every change of speaker, chosen on
-// held-out halves of the training set (see ChooseSwitch).
-const switchCost = -0.75
+// switchCost is subtracted from every change of speaker into a
+// punctuated unit, captionSwitchCost from every change into an
+// unpunctuated one; both chosen on held-out halves of the training set
+// (see ChooseSwitch).
+const (
+	switchCost        = -0.5
+	captionSwitchCost = -0.75
+)

@@ -274,38 +274,43 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 }
 
 // SwitchGrid lists the switch costs ChooseSwitch tries.
-var SwitchGrid = []float64{-1.5, -1.25, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1}
+var SwitchGrid = []float64{-2.5, -2, -1.75, -1.5, -1.25, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1}
 
-// ChooseSwitch picks the cost added to every change of speaker that
-// decodes held-out conversations best. Likelihood training calibrates
-// probabilities, not the Viterbi path, so the path can gain from a
-// correction. base[i] must not have been trained on exs[i]; v are the
-// adaptation weights. The objective, per conversation and then averaged,
-// is the mean of word accuracy and the F1 of the change points between
-// units. It returns the best cost and the objective for each cost of
-// SwitchGrid.
-func ChooseSwitch(exs []Example, base []*Model, v [NumAdapt]float64) (float64, []float64) {
-	obj := make([]float64, len(SwitchGrid))
+// ChooseSwitch picks the costs added to every change of speaker that
+// decode held-out conversations best: one for changes into a punctuated
+// unit and one for changes into an unpunctuated one (automatic captions,
+// whose units the boundary model cut and whose scores are less sure).
+// Likelihood training calibrates probabilities, not the Viterbi path, so
+// the path can gain from a correction. base[i] must not have been trained
+// on exs[i]; v are the adaptation weights. The objective, per
+// conversation and then averaged, is the mean of word accuracy and the F1
+// of the change points between units. It returns the best costs and the
+// objective for each pair of SwitchGrid, punctuated cost major.
+func ChooseSwitch(exs []Example, base []*Model, v [NumAdapt]float64) (punct, caption float64, obj []float64) {
+	g := len(SwitchGrid)
+	obj = make([]float64, g*g)
 	for i, ex := range exs {
 		q := ex.Seq
 		segs := base[i].Segments(q)
 		adapt(q, segs, &v)
 		work := make([]turn.Segment, len(segs))
-		for g, c := range SwitchGrid {
-			copy(work, segs)
-			var d turn.Decoder
-			d.SwitchCost = c
-			roles, _ := d.Roles(work)
-			obj[g] += pathScore(q, ex.Roles, roles) / float64(len(exs))
+		for a, cp := range SwitchGrid {
+			for b, cc := range SwitchGrid {
+				copy(work, segs)
+				applySwitch(q, work, cp, cc)
+				var d turn.Decoder
+				roles, _ := d.Roles(work)
+				obj[a*g+b] += pathScore(q, ex.Roles, roles) / float64(len(exs))
+			}
 		}
 	}
 	best := 0
-	for g := range obj {
-		if obj[g] > obj[best] {
-			best = g
+	for k := range obj {
+		if obj[k] > obj[best] {
+			best = k
 		}
 	}
-	return SwitchGrid[best], obj
+	return SwitchGrid[best/g], SwitchGrid[best%g], obj
 }
 
 // pathScore is the mean of the word accuracy of got against want and the

@@ -160,10 +160,13 @@ func main() {
 		}
 	}
 	av := model.TrainAdapt(exs, base, acfg)
-	sw, obj := model.ChooseSwitch(exs, base, av)
+	sw, csw, obj := model.ChooseSwitch(exs, base, av)
 	if !*quiet {
-		for g, c := range model.SwitchGrid {
-			fmt.Fprintf(os.Stderr, "switch cost %5.2f: held-out objective %.4f\n", c, obj[g])
+		g := len(model.SwitchGrid)
+		for a, cp := range model.SwitchGrid {
+			for b, cc := range model.SwitchGrid {
+				fmt.Fprintf(os.Stderr, "switch cost %5.2f, captions %5.2f: held-out objective %.4f\n", cp, cc, obj[a*g+b])
+			}
 		}
 	}
 	w := m.Marshal()
@@ -188,13 +191,18 @@ const Provenance = %q
 // adaptWeights are the learned weights of the adaptation features.
 var adaptWeights = [NumAdapt]float64{%s}
 
-// switchCost is subtracted from every change of speaker, chosen on
-// held-out halves of the training set (see ChooseSwitch).
-const switchCost = %s
+// switchCost is subtracted from every change of speaker into a
+// punctuated unit, captionSwitchCost from every change into an
+// unpunctuated one; both chosen on held-out halves of the training set
+// (see ChooseSwitch).
+const (
+	switchCost        = %s
+	captionSwitchCost = %s
+)
 `, fmt.Sprintf("trained on %d gold files (%d units) of ../shared/corpus/train, sha256 %x; "+
 		"iter=%d rate=%g l2=%g prune=%g asr=%v; %d non-zero weights, %d bytes; "+
 		"rebuild: cd transcript/internal/model && go generate",
-		len(exs), units, sum.Sum(nil), *iters, *rate, *l2, *prune, *asr, nz, len(w)), floats(av[:]), strconv.FormatFloat(sw, 'g', -1, 64))
+		len(exs), units, sum.Sum(nil), *iters, *rate, *l2, *prune, *asr, nz, len(w)), floats(av[:]), strconv.FormatFloat(sw, 'g', -1, 64), strconv.FormatFloat(csw, 'g', -1, 64))
 	if err := os.WriteFile(*prov, []byte(src), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
