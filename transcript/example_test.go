@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 3.631
-	//   "Why kelp?"            score +1.364  p 0.955  [question interrogative]
-	// guest: switch +2.654, margin 2.787
-	//   "Well, it grows fast." score +0.040  p 0.904  [after-question answer-opener]
-	//   "It shelters fish."    score -0.525  p 0.710  []
+	// interviewer: switch +0.000, margin 3.775
+	//   "Why kelp?"            score +1.405  p 0.959  [question interrogative]
+	// guest: switch +2.634, margin 2.801
+	//   "Well, it grows fast." score -0.010  p 0.908  [after-question answer-opener]
+	//   "It shelters fish."    score -0.472  p 0.700  []
 }

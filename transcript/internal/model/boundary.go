@@ -27,9 +27,6 @@ const (
 	bSince
 )
 
-// MinUnitWords and MaxUnitWords bound the units cut from unpunctuated
-// text: no cut leaves fewer than MinUnitWords words before it, and a run
-// of MaxUnitWords words is always cut.
 // cutBias is the boundary score (log-odds) above which a gap is cut: below
 // zero, so that a gap is cut when a sentence end is fairly likely there,
 // not only when it is more likely than not. Shorter units cost little (the
@@ -41,8 +38,15 @@ const (
 // (0.865-0.868).
 const cutBias = -1.0
 
+// MinUnitWords and MaxUnitWords bound the units cut from unpunctuated
+// text: no cut leaves fewer than MinUnitWords words before it, and a run
+// of MaxUnitWords words is always cut. One word is allowed: "yeah" or
+// "right" inside an answer is often the other speaker's whole turn. On
+// held-out halves of the training corpus the caption copies gave acc
+// 0.800, 0.802, 0.809 and bF1@3 0.534, 0.551, 0.559 for a floor of 3, 2
+// and 1 words (a cut bias of -0.5 with one word: 0.800 / 0.540).
 const (
-	MinUnitWords = 3
+	MinUnitWords = 1
 	MaxUnitWords = 40
 	// LongSpanWords is the length from which a span without sentence
 	// punctuation is cut by the boundary model.

@@ -4,10 +4,10 @@ package model
 
 // Provenance records what the embedded weights were trained on and how to
 // rebuild them.
-const Provenance = "trained on 300 gold files (202375 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=5e-05 prune=0.02 asr=true; 386216 non-zero weights, 766548 bytes; rebuild: cd transcript/internal/model && go generate"
+const Provenance = "trained on 300 gold files (212173 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=5e-05 prune=0.02 asr=true; 365307 non-zero weights, 729054 bytes; rebuild: cd transcript/internal/model && go generate"
 
 // adaptWeights are the learned weights of the adaptation features.
-var adaptWeights = [NumAdapt]float64{0.045350351866419204, 0.09004887360732536, 0.18542799585343905, -0.04810222024167756, 0.0411477744627813, 0.0356728840209269}
+var adaptWeights = [NumAdapt]float64{0.06340680685785086, 0.09363564312679193, 0.16701919879646043, 0.01918548709027181, 0.03729971043743866, 0.052094857538088964}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an
