@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 3.775
-	//   "Why kelp?"            score +1.405  p 0.959  [question interrogative]
-	// guest: switch +2.634, margin 2.801
-	//   "Well, it grows fast." score -0.010  p 0.908  [after-question answer-opener]
-	//   "It shelters fish."    score -0.472  p 0.700  []
+	// interviewer: switch +0.000, margin 3.216
+	//   "Why kelp?"            score +1.007  p 0.936  [question interrogative]
+	// guest: switch +2.496, margin 2.531
+	//   "Well, it grows fast." score -0.100  p 0.886  [after-question answer-opener]
+	//   "It shelters fish."    score -0.236  p 0.629  []
 }

@@ -42,6 +42,8 @@ const (
 	eNext2First
 	eProfile
 	eEcho
+	eWordsQ
+	ePrevLenPunctFirst
 
 	tBias = 100 + iota
 	tFirst
@@ -61,7 +63,47 @@ const (
 	tProfile
 	tPrev2Punct
 	tEcho
+	tWordsQ
+	tPrevLenPunctFirst
 )
+
+// wordBucket buckets a count of words to or from the nearest question.
+func wordBucket(n int) uint64 {
+	switch {
+	case n < 0:
+		return 0 // no question that way
+	case n == 0:
+		return 1
+	case n <= 5:
+		return 2
+	case n <= 15:
+		return 3
+	case n <= 40:
+		return 4
+	case n <= 100:
+		return 5
+	case n <= 250:
+		return 6
+	}
+	return 7
+}
+
+// wordsQ returns the buckets of the number of words since the last and
+// until the next unit that ends in a question mark, unit i's own left out:
+// the units counted by sinceQ and untilQ say little when one of them is a
+// long answer.
+func (q *Sequence) wordsQ(i int) (since, until uint64) {
+	s, u := -1, -1
+	if q.sinceQ[i] >= 0 {
+		last := i - int(q.sinceQ[i])
+		s = int(q.woff[i] - q.woff[last+1])
+	}
+	if q.untilQ[i] >= 0 {
+		next := i + int(q.untilQ[i])
+		u = int(q.woff[next] - q.woff[i+1])
+	}
+	return wordBucket(s), wordBucket(u)
+}
 
 // distBucket buckets a distance in units to or from the nearest question.
 func distBucket(d int) uint64 {
@@ -233,19 +275,25 @@ func (st *sentence) lastw(k int) uint64 {
 // things when the punctuation that usually comes with them is missing.
 const salt = 1000
 
-// m0 to m3 hash an emission template, salted, with 0 to 3 values into an
+// m0 to m4 hash an emission template, salted, with 0 to 4 values into an
 // index into the weight table: mix with its values spelled out.
 func (b *builder) m0(tmpl uint64) uint32          { return fold(b.h0(tmpl)) }
 func (b *builder) m1(tmpl, v uint64) uint32       { return fold(b.h1(tmpl, v)) }
 func (b *builder) m2(tmpl, v, w uint64) uint32    { return fold(b.h2(tmpl, v, w)) }
 func (b *builder) m3(tmpl, v, w, x uint64) uint32 { return fold(b.h3(tmpl, v, w, x)) }
+func (b *builder) m4(tmpl, v, w, x, y uint64) uint32 {
+	return fold(b.h4(tmpl, v, w, x, y))
+}
 
-// h0 to h3 are the 64-bit hashes m0 to m3 fold: mix64 of the salted
+// h0 to h4 are the 64-bit hashes m0 to m4 fold: mix64 of the salted
 // template and the values.
 func (b *builder) h0(tmpl uint64) uint64          { return start(tmpl + b.salt) }
 func (b *builder) h1(tmpl, v uint64) uint64       { return step(b.h0(tmpl), v) }
 func (b *builder) h2(tmpl, v, w uint64) uint64    { return step(b.h1(tmpl, v), w) }
 func (b *builder) h3(tmpl, v, w, x uint64) uint64 { return step(b.h2(tmpl, v, w), x) }
+func (b *builder) h4(tmpl, v, w, x, y uint64) uint64 {
+	return step(b.h3(tmpl, v, w, x), y)
+}
 
 func (b *builder) emission(i int) {
 	q := b.q
@@ -327,6 +375,12 @@ func (b *builder) emission(i int) {
 	if n-i <= 3 {
 		e = append(e, b.m1(ePos, 3))
 	}
+	ws, wu := q.wordsQ(i)
+	e = append(e, b.m4(eWordsQ, ws, wu, p, lb))
+	if i > 0 {
+		pr := &q.sents[i-1]
+		e = append(e, b.m3(ePrevLenPunctFirst, lenBucket(len(pr.words)), uint64(pr.last), s.first(0)))
+	}
 	b.emit = e
 }
 
@@ -362,7 +416,12 @@ func (b *builder) transition(i int) {
 	if i > 1 {
 		h = append(h, b.h2(tPrev2Punct, uint64(q.sents[i-2].last), pp))
 	}
-	h = append(h, b.h2(tProfile, uint64(min(s.nI, 2)), uint64(min(s.nYou, 2))))
+	ws, wu := q.wordsQ(i)
+	h = append(h,
+		b.h2(tProfile, uint64(min(s.nI, 2)), uint64(min(s.nYou, 2))),
+		b.h3(tWordsQ, ws, wu, pp),
+		b.h3(tPrevLenPunctFirst, plb, pp, s.first(0)),
+	)
 	if i+1 < len(q.sents) {
 		nx := &q.sents[i+1]
 		h = append(h,
@@ -382,7 +441,7 @@ func (b *builder) transition(i int) {
 }
 
 // maxTransition is the most transition features a unit has.
-const maxTransition = 20
+const maxTransition = 22
 
 // echoCap bounds the words of each unit that [echo] compares; a
 // [wordSet] holds them.

@@ -98,15 +98,15 @@ func TestSpelledOutMix(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 1000 {
 		b := builder{salt: uint64(r.IntN(2)) * salt}
-		tmpl, v, w, x := r.Uint64N(200), r.Uint64(), r.Uint64(), r.Uint64()
-		for k, got := range []uint64{b.h0(tmpl), b.h1(tmpl, v), b.h2(tmpl, v, w), b.h3(tmpl, v, w, x)} {
-			if want := mix64(tmpl+b.salt, []uint64{v, w, x}[:k]...); got != want {
-				t.Fatalf("h%d(%d, %x, %x, %x) = %x, mix64 gives %x", k, tmpl, v, w, x, got, want)
+		tmpl, v, w, x, y := r.Uint64N(200), r.Uint64(), r.Uint64(), r.Uint64(), r.Uint64()
+		for k, got := range []uint64{b.h0(tmpl), b.h1(tmpl, v), b.h2(tmpl, v, w), b.h3(tmpl, v, w, x), b.h4(tmpl, v, w, x, y)} {
+			if want := mix64(tmpl+b.salt, []uint64{v, w, x, y}[:k]...); got != want {
+				t.Fatalf("h%d(%d, %x, %x, %x, %x) = %x, mix64 gives %x", k, tmpl, v, w, x, y, got, want)
 			}
 		}
-		for k, got := range []uint32{b.m0(tmpl), b.m1(tmpl, v), b.m2(tmpl, v, w), b.m3(tmpl, v, w, x)} {
-			if want := mix(tmpl+b.salt, []uint64{v, w, x}[:k]...); got != want {
-				t.Fatalf("m%d(%d, %x, %x, %x) = %x, mix gives %x", k, tmpl, v, w, x, got, want)
+		for k, got := range []uint32{b.m0(tmpl), b.m1(tmpl, v), b.m2(tmpl, v, w), b.m3(tmpl, v, w, x), b.m4(tmpl, v, w, x, y)} {
+			if want := mix(tmpl+b.salt, []uint64{v, w, x, y}[:k]...); got != want {
+				t.Fatalf("m%d(%d, %x, %x, %x, %x) = %x, mix gives %x", k, tmpl, v, w, x, y, got, want)
 			}
 		}
 	}

@@ -276,41 +276,60 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 // SwitchGrid lists the switch costs ChooseSwitch tries.
 var SwitchGrid = []float64{-2.5, -2, -1.75, -1.5, -1.25, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1}
 
-// ChooseSwitch picks the costs added to every change of speaker that
-// decode held-out conversations best: one for changes into a punctuated
-// unit and one for changes into an unpunctuated one (automatic captions,
-// whose units the boundary model cut and whose scores are less sure).
-// Likelihood training calibrates probabilities, not the Viterbi path, so
-// the path can gain from a correction. base[i] must not have been trained
-// on exs[i]; v are the adaptation weights. The objective, per
-// conversation and then averaged, is the mean of word accuracy and the F1
-// of the change points between units. It returns the best costs and the
-// objective for each pair of SwitchGrid, punctuated cost major.
-func ChooseSwitch(exs []Example, base []*Model, v [NumAdapt]float64) (punct, caption float64, obj []float64) {
+// ScaleGrid lists the factors of the adaptation weights ChooseSwitch
+// tries.
+var ScaleGrid = []float64{1, 1.5, 2, 2.5, 3, 4}
+
+// ChooseSwitch picks the costs added to every change of speaker, one for
+// changes into a punctuated unit and one for changes into an unpunctuated
+// one (automatic captions, whose units the boundary model cut and whose
+// scores are less sure), and the factor applied to the adaptation weights,
+// that decode held-out conversations best. Likelihood training calibrates
+// probabilities, not the Viterbi path, so the path can gain from a
+// correction; and TrainAdapt holds each pass's features fixed, so it does
+// not see that stronger weights sharpen the posteriors the next pass
+// learns from. base[i] must not have been trained on exs[i]; v are the
+// adaptation weights. The objective, per conversation and then averaged,
+// is the mean of word accuracy and the F1 of the change points between
+// units. It returns the best factor and costs, and the objective for
+// each triple: obj[(k*g+a)*g+b] for ScaleGrid[k] and SwitchGrid[a] (into
+// punctuated units) and SwitchGrid[b] (into captions' units), where g is
+// len(SwitchGrid).
+func ChooseSwitch(exs []Example, base []*Model, v [NumAdapt]float64) (scale, punct, caption float64, obj []float64) {
 	g := len(SwitchGrid)
-	obj = make([]float64, g*g)
-	for i, ex := range exs {
-		q := ex.Seq
-		segs := base[i].Segments(q)
-		adapt(q, segs, &v)
-		work := make([]turn.Segment, len(segs))
-		for a, cp := range SwitchGrid {
-			for b, cc := range SwitchGrid {
-				copy(work, segs)
-				applySwitch(q, work, cp, cc)
-				var d turn.Decoder
-				roles, _ := d.Roles(work)
-				obj[a*g+b] += pathScore(q, ex.Roles, roles) / float64(len(exs))
+	obj = make([]float64, len(ScaleGrid)*g*g)
+	// One factor per goroutine: each sums its objectives in the same
+	// order whatever the number of CPUs.
+	par.Range(len(ScaleGrid), 1, func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			sv := v
+			for j := range sv {
+				sv[j] *= ScaleGrid[k]
+			}
+			for i, ex := range exs {
+				q := ex.Seq
+				segs := base[i].Segments(q)
+				adapt(q, segs, &sv)
+				work := make([]turn.Segment, len(segs))
+				for a, cp := range SwitchGrid {
+					for b, cc := range SwitchGrid {
+						copy(work, segs)
+						applySwitch(q, work, cp, cc)
+						var d turn.Decoder
+						roles, _ := d.Roles(work)
+						obj[(k*g+a)*g+b] += pathScore(q, ex.Roles, roles) / float64(len(exs))
+					}
+				}
 			}
 		}
-	}
+	})
 	best := 0
-	for k := range obj {
-		if obj[k] > obj[best] {
-			best = k
+	for x := range obj {
+		if obj[x] > obj[best] {
+			best = x
 		}
 	}
-	return SwitchGrid[best/g], SwitchGrid[best%g], obj
+	return ScaleGrid[best/(g*g)], SwitchGrid[best/g%g], SwitchGrid[best%g], obj
 }
 
 // pathScore is the mean of the word accuracy of got against want and the

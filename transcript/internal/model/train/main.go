@@ -49,7 +49,7 @@ func main() {
 		bl2    = flag.Float64("bl2", 1e-5, "boundary model L2 penalty")
 		bprune = flag.Float64("bprune", 0.05, "zero boundary weights smaller than this")
 		rate   = flag.Float64("rate", 0.05, "Adam step size")
-		l2     = flag.Float64("l2", 5e-5, "L2 penalty")
+		l2     = flag.Float64("l2", 1.5e-4, "L2 penalty")
 		prune  = flag.Float64("prune", 0.02, "zero weights smaller than this")
 		asr    = flag.Bool("asr", true, "train on the asr variant files too")
 		quiet  = flag.Bool("q", false, "do not log progress")
@@ -160,14 +160,19 @@ func main() {
 		}
 	}
 	av := model.TrainAdapt(exs, base, acfg)
-	sw, csw, obj := model.ChooseSwitch(exs, base, av)
+	scale, sw, csw, obj := model.ChooseSwitch(exs, base, av)
 	if !*quiet {
 		g := len(model.SwitchGrid)
-		for a, cp := range model.SwitchGrid {
-			for b, cc := range model.SwitchGrid {
-				fmt.Fprintf(os.Stderr, "switch cost %5.2f, captions %5.2f: held-out objective %.4f\n", cp, cc, obj[a*g+b])
+		for k, f := range model.ScaleGrid {
+			for a, cp := range model.SwitchGrid {
+				for b, cc := range model.SwitchGrid {
+					fmt.Fprintf(os.Stderr, "adaptation x%.1f, switch cost %5.2f, captions %5.2f: held-out objective %.4f\n", f, cp, cc, obj[(k*g+a)*g+b])
+				}
 			}
 		}
+	}
+	for k := range av {
+		av[k] *= scale
 	}
 	w := m.Marshal()
 	if err := os.WriteFile(*out, w, 0o644); err != nil {
@@ -188,7 +193,8 @@ package model
 // rebuild them.
 const Provenance = %q
 
-// adaptWeights are the learned weights of the adaptation features.
+// adaptWeights are the learned weights of the adaptation features, times
+// the factor chosen with the switch costs (see ChooseSwitch).
 var adaptWeights = [NumAdapt]float64{%s}
 
 // switchCost is subtracted from every change of speaker into a
@@ -200,9 +206,9 @@ const (
 	captionSwitchCost = %s
 )
 `, fmt.Sprintf("trained on %d gold files (%d units) of ../shared/corpus/train, sha256 %x; "+
-		"iter=%d rate=%g l2=%g prune=%g asr=%v; %d non-zero weights, %d bytes; "+
+		"iter=%d rate=%g l2=%g prune=%g asr=%v; adaptation x%g; %d non-zero weights, %d bytes; "+
 		"rebuild: cd transcript/internal/model && go generate",
-		len(exs), units, sum.Sum(nil), *iters, *rate, *l2, *prune, *asr, nz, len(w)), floats(av[:]), strconv.FormatFloat(sw, 'g', -1, 64), strconv.FormatFloat(csw, 'g', -1, 64))
+		len(exs), units, sum.Sum(nil), *iters, *rate, *l2, *prune, *asr, scale, nz, len(w)), floats(av[:]), strconv.FormatFloat(sw, 'g', -1, 64), strconv.FormatFloat(csw, 'g', -1, 64))
 	if err := os.WriteFile(*prov, []byte(src), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
