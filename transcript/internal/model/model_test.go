@@ -127,3 +127,39 @@ func TestLeaveOut(t *testing.T) {
 		}
 	}
 }
+
+// wordsQ counts the words between a unit and the nearest questions on
+// either side, the unit's own and the questions' own left out.
+func TestWordsQ(t *testing.T) {
+	src := []byte("Why? One two three. Four five. Six seven eight nine ten eleven? Twelve.")
+	var units []turn.Span
+	start := 0
+	for i, c := range src {
+		if c == '?' || c == '.' {
+			units = append(units, turn.Span{Start: start, End: i + 1})
+			start = i + 2
+		}
+	}
+	q := scanUnits(src, units)
+	// Units: 0 "Why?" (1 word), 1 (3), 2 (2), 3 "Six ... eleven?" (6), 4 (1).
+	want := []struct{ since, until int }{
+		{-1, 5}, // no question before; units 1 and 2 (5 words) before unit 3
+		{0, 2},  // right after unit 0; unit 2's 2 words before unit 3
+		{3, 0},  // unit 1's 3 words since unit 0; unit 3 next
+		{5, -1}, // units 1 and 2 since unit 0; no question after
+		{0, -1}, // right after unit 3
+	}
+	for i, w := range want {
+		since, until := q.wordsQ(i)
+		if since != wordBucket(w.since) || until != wordBucket(w.until) {
+			t.Errorf("unit %d: buckets (%d, %d), want those of (%d, %d): (%d, %d)",
+				i, since, until, w.since, w.until, wordBucket(w.since), wordBucket(w.until))
+		}
+	}
+	// The buckets keep the counts apart where they matter.
+	for _, c := range []struct{ a, b int }{{-1, 0}, {0, 1}, {5, 6}, {15, 16}, {100, 101}, {250, 251}} {
+		if wordBucket(c.a) == wordBucket(c.b) {
+			t.Errorf("wordBucket(%d) == wordBucket(%d)", c.a, c.b)
+		}
+	}
+}
