@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,7 +158,7 @@ func TestExplainConsistent(t *testing.T) {
 				if i == 0 && x.Switch != 0 {
 					t.Errorf("turn 0: switch %v, want 0: no change of speaker starts it", x.Switch)
 				}
-				if flat && x.Margin < 0 {
+				if flat && x.Margin < 0 && !recurred(tr.Turns, i) {
 					t.Errorf("turn %d: margin %v < 0 on the decoder's path", i, x.Margin)
 				}
 			}
@@ -252,4 +253,21 @@ func TestExplainVoices(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("the explained sentences in the file (-want +got):\n%s", diff)
 	}
+}
+
+// recurred reports whether turn i or the one before holds a sentence of a
+// cold open that took its role from its later occurrence: the boundary
+// between them is then not the decoder's, and its margin may be negative.
+func recurred(turns []turn.Turn, i int) bool {
+	for _, k := range []int{i - 1, i} {
+		if k < 0 || turns[k].Explanation == nil {
+			continue
+		}
+		for _, s := range turns[k].Explanation.Sentences {
+			if slices.Contains(s.Cues, turn.CueRecurrence) {
+				return true
+			}
+		}
+	}
+	return false
 }

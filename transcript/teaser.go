@@ -68,13 +68,28 @@ const (
 )
 
 // findTeaser returns the cold open of src, or the zero Span when there is
-// none. noise are the noise spans of src and units its sentences, both in
-// order.
-func findTeaser(src []byte, noise, units []turn.Span) turn.Span {
+// none, and the passages of the cold open found again later. noise are the
+// noise spans of src and units its sentences, both in order.
+func findTeaser(src []byte, noise, units []turn.Span) (turn.Span, []recurrence) {
 	c := coldPool.Get().(*coldOpen)
 	defer coldPool.Put(c)
-	return c.find(src, noise, units)
+	span := c.find(src, noise, units)
+	if span.Len() <= 0 {
+		return span, nil
+	}
+	var recs []recurrence
+	for _, r := range c.recs {
+		if r.clip.Start < span.End {
+			recs = append(recs, r)
+		}
+	}
+	return span, recs
 }
+
+// A recurrence is a passage of the opening, clip, found again later, at
+// later: both spans run from the first to the last matching letter or
+// digit.
+type recurrence struct{ clip, later turn.Span }
 
 var coldPool = sync.Pool{New: func() any { return new(coldOpen) }}
 
@@ -93,6 +108,7 @@ type coldOpen struct {
 
 	keys, covered int // letters and digits of the opening's words, and those recurring
 	budget        int // bytes after the opening that extensions may still walk
+	recs          []recurrence
 }
 
 // A coldWord is a word of the opening: first and last are the offsets of
@@ -135,7 +151,7 @@ func isFiller(w []byte) bool {
 }
 
 func (c *coldOpen) find(src []byte, noise, units []turn.Span) turn.Span {
-	c.src, c.noise = src, noise
+	c.src, c.noise, c.recs = src, noise, c.recs[:0]
 	defer func() { c.src, c.noise = nil, nil }()
 	c.opening(min(len(src)*coldPercent/100, coldMaxBytes))
 	n := len(c.words)
@@ -449,7 +465,7 @@ func (c *coldOpen) extend(o, p, lo int) int {
 	// punctuation or case differ there, so coldBack bytes are enough.
 	pLo = max(pLo, p-coldBack)
 	i, j = o-1, p-1
-	ob := o
+	ob, pb := o, p
 	for {
 		for i >= oLo && keyByte[src[i]] == 0 {
 			i--
@@ -460,13 +476,14 @@ func (c *coldOpen) extend(o, p, lo int) int {
 		if i < oLo || j < pLo || keyByte[src[i]] != keyByte[src[j]] {
 			break
 		}
-		ob = i
+		ob, pb = i, j
 		i, j, n = i-1, j-1, n+1
 	}
 	c.budget -= pe - j
 	if n < coldMinMatch {
 		return pe
 	}
+	c.recs = append(c.recs, recurrence{turn.Span{Start: ob, End: oe}, turn.Span{Start: pb, End: pe}})
 	for k := ob; k < oe; k++ {
 		if keyByte[src[k]] != 0 && !c.cov[k] {
 			c.cov[k] = true

@@ -55,7 +55,7 @@ func BenchmarkTeaser(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				findTeaser(src, spans, units)
+				_, _ = findTeaser(src, spans, units)
 			}
 		})
 	}

@@ -217,10 +217,12 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 	var (
 		segs []turn.Segment
 		q    *model.Sequence
+		recs []recurrence
 	)
-	par.Do(func() { segs, q = model.ScoreLazy(src, units) }, func() { tr.Teaser = findTeaser(src, spans, units) })
+	par.Do(func() { segs, q = model.ScoreLazy(src, units) }, func() { tr.Teaser, recs = findTeaser(src, spans, units) })
 	// Decode, naming the cues of the segments that start a turn only.
 	roles, prob := p.Decoder.Roles(segs)
+	clips := attributeClips(segs, roles, prob, tr.Teaser, recs)
 	if fl != nil {
 		names = fl.voiceRoles(segs, roles, prob, names)
 	}
@@ -231,6 +233,11 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 			}
 		}
 	})
+	for _, i := range clips {
+		if segs[i].Cues != nil || p.Explain || i == 0 || roles[i] != roles[i-1] {
+			segs[i].Cues = append([]turn.Cue{turn.CueRecurrence}, segs[i].Cues...)
+		}
+	}
 	tr.Turns = turn.Group(segs, roles, prob)
 	tr.markTeaser()
 	if p.Explain {

@@ -20,6 +20,7 @@ const (
 	CueAfterQuestion Cue = "after-question" // follows the other party's question
 	CueIdiolect      Cue = "idiolect"       // words this speaker favours in this conversation
 	CueContext       Cue = "context"        // only the surrounding turns decided it
+	CueRecurrence    Cue = "recurrence"     // a cold open's clip, given the role of its later occurrence
 )
 
 // A Segment is a sentence-sized [Span] scored for who is likely to speak it.
