@@ -64,6 +64,7 @@ const (
 	coldCutReach  = 16       // bytes between a recurrence and the noise that cuts it
 	coldChain     = 16       // opening offsets tried per sample, at most
 	coldBack      = 256      // bytes a match is extended backward after the opening, at most
+	coldMaxRecs   = 4096     // recurring passages kept, the first found, at most
 	caseFold      = 0x2020202020202020
 )
 
@@ -483,7 +484,9 @@ func (c *coldOpen) extend(o, p, lo int) int {
 	if n < coldMinMatch {
 		return pe
 	}
-	c.recs = append(c.recs, recurrence{turn.Span{Start: ob, End: oe}, turn.Span{Start: pb, End: pe}})
+	if len(c.recs) < coldMaxRecs {
+		c.recs = append(c.recs, recurrence{turn.Span{Start: ob, End: oe}, turn.Span{Start: pb, End: pe}})
+	}
 	for k := ob; k < oe; k++ {
 		if keyByte[src[k]] != 0 && !c.cov[k] {
 			c.cov[k] = true
