@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"html"
 	"os"
 	"os/exec"
@@ -41,6 +42,26 @@ func chromiumPath(t *testing.T) string {
 func runChromium(t *testing.T, page string, extra ...string) []byte {
 	t.Helper()
 	bin := chromiumPath(t)
+	// Headless Chromium now and then dies of a signal on a busy virtual
+	// machine before it loads the page; such a crash says nothing of the
+	// page, so it is tried again, up to three times in all.
+	for attempt := 1; ; attempt++ {
+		out, stderr, timedOut, err := chromiumOnce(t, bin, page, extra)
+		if err == nil {
+			return out
+		}
+		var exit *exec.ExitError
+		crashed := !timedOut && errors.As(err, &exit) && exit.ProcessState != nil && !exit.Exited()
+		if !crashed || attempt == 3 {
+			t.Fatalf("%s: %v\n%s", bin, err, stderr)
+		}
+		t.Logf("%s crashed (%v); trying again", bin, err)
+	}
+}
+
+// chromiumOnce runs Chromium once on page with a profile of its own;
+// timedOut reports that it was stopped after 90 seconds.
+func chromiumOnce(t *testing.T, bin, page string, extra []string) (out []byte, stderr string, timedOut bool, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,13 +69,10 @@ func runChromium(t *testing.T, page string, extra ...string) []byte {
 		"--user-data-dir=" + t.TempDir()}
 	args = append(append(args, extra...), "file://"+page)
 	cmd := exec.CommandContext(ctx, bin, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", bin, err, stderr.String())
-	}
-	return out
+	var buf bytes.Buffer
+	cmd.Stderr = &buf
+	out, err = cmd.Output()
+	return out, buf.String(), ctx.Err() != nil, err
 }
 
 func writeTemp(t *testing.T, name string, data []byte) string {
