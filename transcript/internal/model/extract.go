@@ -168,7 +168,9 @@ type builder struct {
 	q              *Sequence
 	emit, toI, toG []uint32
 	salt           uint64 // of the unit being built
-	echo           uint64 // of the unit being built, for its transition
+	// Of the unit being built, worked out by emission for its transition
+	// too: the echo bucket and the word-distance buckets to questions.
+	echo, wsince, wuntil uint64
 }
 
 // features appends the features of unit i to b.emit, b.toI and b.toG.
@@ -375,8 +377,8 @@ func (b *builder) emission(i int) {
 	if n-i <= 3 {
 		e = append(e, b.m1(ePos, 3))
 	}
-	ws, wu := q.wordsQ(i)
-	e = append(e, b.m4(eWordsQ, ws, wu, p, lb))
+	b.wsince, b.wuntil = q.wordsQ(i)
+	e = append(e, b.m4(eWordsQ, b.wsince, b.wuntil, p, lb))
 	if i > 0 {
 		pr := &q.sents[i-1]
 		e = append(e, b.m3(ePrevLenPunctFirst, lenBucket(len(pr.words)), uint64(pr.last), s.first(0)))
@@ -416,10 +418,9 @@ func (b *builder) transition(i int) {
 	if i > 1 {
 		h = append(h, b.h2(tPrev2Punct, uint64(q.sents[i-2].last), pp))
 	}
-	ws, wu := q.wordsQ(i)
 	h = append(h,
 		b.h2(tProfile, uint64(min(s.nI, 2)), uint64(min(s.nYou, 2))),
-		b.h3(tWordsQ, ws, wu, pp),
+		b.h3(tWordsQ, b.wsince, b.wuntil, pp), // computed by emission
 		b.h3(tPrevLenPunctFirst, plb, pp, s.first(0)),
 	)
 	if i+1 < len(q.sents) {
