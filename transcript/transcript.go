@@ -226,15 +226,16 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 	if fl != nil {
 		names = fl.voiceRoles(segs, roles, prob, names)
 	}
+	named := func(i int) bool { return p.Explain || i == 0 || roles[i] != roles[i-1] }
 	par.Range(len(segs), 1024, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if p.Explain || i == 0 || roles[i] != roles[i-1] {
+			if named(i) {
 				segs[i].Cues = q.Cues(i)
 			}
 		}
 	})
 	for _, i := range clips {
-		if segs[i].Cues != nil || p.Explain || i == 0 || roles[i] != roles[i-1] {
+		if named(i) {
 			segs[i].Cues = append([]turn.Cue{turn.CueRecurrence}, segs[i].Cues...)
 		}
 	}
