@@ -8,13 +8,22 @@
 // The corpus is a directory of gold JSON files (see the corpus README). Only
 // the training corpus may be used: the dev corpus measures the result.
 // Training is deterministic, so the same corpus gives the same bytes.
+//
+// With -reuse DIR the first-pass models (the one embedded and the two
+// trained on halves of the corpus for the adaptation weights) are kept in
+// DIR, keyed by the corpus and the flags, and read back by the next run:
+// an experiment on the adaptation features or the switch costs then takes
+// a minute instead of five. The key does not know the feature code, so a
+// change of the first-pass features needs a fresh DIR.
 package main
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -53,6 +62,7 @@ func main() {
 		prune  = flag.Float64("prune", 0.02, "zero weights smaller than this")
 		asr    = flag.Bool("asr", true, "train on the asr variant files too")
 		quiet  = flag.Bool("q", false, "do not log progress")
+		reuse  = flag.String("reuse", "", "directory keeping the first-pass models between runs, for experiments on the adaptation and switch costs only (the features must not have changed)")
 	)
 	flag.Parse()
 	if strings.Contains(filepath.ToSlash(*corpus), "/dev") {
@@ -134,7 +144,8 @@ func main() {
 			}
 		}
 	}
-	m := model.Train(exs, cfg)
+	key := fmt.Sprintf("%x-%d-%g-%g-%g-%v-%d-%g-%g", sum.Sum(nil)[:8], *iters, *rate, *l2, *prune, *asr, *biters, *bl2, *bprune)
+	m := cached(*reuse, key+"-all", func() *model.Model { return model.Train(exs, cfg) })
 	m.B = bm.B
 	m.Quantize()
 	// Cross-fitted first passes for the adaptation weights: each half of
@@ -146,7 +157,10 @@ func main() {
 	}
 	quietCfg := cfg
 	quietCfg.Log = nil
-	cross := [2]*model.Model{model.Train(halves[1], quietCfg), model.Train(halves[0], quietCfg)}
+	cross := [2]*model.Model{
+		cached(*reuse, key+"-half0", func() *model.Model { return model.Train(halves[1], quietCfg) }),
+		cached(*reuse, key+"-half1", func() *model.Model { return model.Train(halves[0], quietCfg) }),
+	}
 	base := make([]*model.Model, len(exs))
 	for i := range exs {
 		base[i] = cross[fold[i]]
@@ -248,6 +262,39 @@ func floats(xs []float64) string {
 		b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
 	}
 	return b.String()
+}
+
+// cached returns the model kept in dir under key, or trains one with
+// train and keeps it there; with no dir it only trains.
+func cached(dir, key string, train func() *model.Model) *model.Model {
+	if dir == "" {
+		return train()
+	}
+	path := filepath.Join(dir, key+".f32")
+	if b, err := os.ReadFile(path); err == nil {
+		m := model.New()
+		if len(b) == 4*(len(m.W)+len(m.B)) {
+			for i := range m.W {
+				m.W[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+			}
+			for i := range m.B {
+				m.B[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*(len(m.W)+i):]))
+			}
+			return m
+		}
+	}
+	m := train()
+	var b []byte
+	for _, w := range append(append([]float32(nil), m.W...), m.B...) {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fail(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		fail(err)
+	}
+	return m
 }
 
 func load(path string) (*gold, error) {
