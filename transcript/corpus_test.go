@@ -11,19 +11,17 @@ import (
 )
 
 // Floors of the dev corpus scores. They are regression guards, set 0.02
-// under the scores measured when the scorer was added (rounded down),
-// while the parser was being improved: raise them as accuracy improves,
-// so that a change that loses accuracy fails here. The seed's accuracy
-// floor was lowered (0.89 -> 0.86) when the adaptation factor, the word
-// distances to questions and the stronger L2 penalty came in: they gained
-// on held-out halves of the training corpus (punctuated acc 0.835 ->
-// 0.850, captions 0.809 -> 0.820) and on the other dev files, and lost
-// 0.032 on the seed (0.913 -> 0.881), the one automatic transcript.
+// to 0.04 under the scores measured (rounded down), while the parser is
+// being improved: raise them as accuracy improves, so that a change that
+// loses accuracy fails here. The seed is one file and moves by a few
+// points with the training data (a model trained on half the training
+// episodes scored 0.924 on it, the full one 0.889 before the frequent-word
+// adaptation features), so its floors keep a wider margin.
 const (
-	floorSeedAcc    = 0.86 // measured 0.889
-	floorSeedBF1At3 = 0.68 // measured 0.714
-	floorFlatAcc    = 0.89 // mean over the flat files, seed left out; measured 0.912
-	floorASRAcc     = 0.84 // mean over the asr files; measured 0.859
+	floorSeedAcc    = 0.89 // measured 0.932
+	floorSeedBF1At3 = 0.68 // measured 0.725
+	floorFlatAcc    = 0.88 // mean over the flat files, seed left out; measured 0.908
+	floorASRAcc     = 0.84 // mean over the asr files; measured 0.865
 )
 
 // corpusDir returns the directory of the gold dev corpus: $DIARIZE_CORPUS,

@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 3.216
-	//   "Why kelp?"            score +1.007  p 0.936  [question interrogative]
-	// guest: switch +2.496, margin 2.531
-	//   "Well, it grows fast." score -0.100  p 0.886  [after-question answer-opener]
-	//   "It shelters fish."    score -0.236  p 0.629  []
+	// interviewer: switch +0.000, margin 3.251
+	//   "Why kelp?"            score +1.006  p 0.931  [question interrogative]
+	// guest: switch +2.246, margin 2.518
+	//   "Well, it grows fast." score -0.087  p 0.872  [after-question answer-opener]
+	//   "It shelters fish."    score -0.220  p 0.665  []
 }

@@ -13,11 +13,21 @@ import (
 // audience"). After a first decoding, the words of each unit are compared
 // with what each speaker said in the rest of the conversation, weighted by
 // the first pass's posteriors, and the log-likelihood ratio becomes a few
-// extra features whose weights (AdaptWeights) are learned by the trainer
+// extra features whose weights (adaptWeights) are learned by the trainer
 // on held-out first passes.
+//
+// The ratios are summed over all the words (and word pairs) of a unit, and
+// again over its frequent ones only, those of buckets counted at least
+// [frequent] times. A frequent word's ratio says how its speakers use it; a
+// rare word's is mostly the prior's, and under a Dirichlet prior a word
+// seen nowhere else leans to whichever speaker said less, which is
+// evidence too (a new topic tends to come with a question) but a weaker
+// and a different one. Kept apart, the two get weights of their own:
+// held-out, trained on three of the training corpus's shows and scored on
+// the other three, punctuated acc 0.863 -> 0.868, captions 0.827 -> 0.835.
 
 // NumAdapt is the number of adaptation features.
-const NumAdapt = 6
+const NumAdapt = 8
 
 // adaptMu is the Dirichlet prior mass that ties each speaker's word
 // distribution to the conversation's.
@@ -110,13 +120,16 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 		bD = adaptMu / (nbI + nbG - 1 + half)
 		frequentRatios(cells[size:], bD)
 	})
-	word := func(c *cell, p, D float64) (exact, v0, v1 float64) {
+	// word returns a bucket's log ratio for a word that p says the
+	// interviewer spoke: exactly for a rare bucket, as the ratios at p = 0
+	// and 1 and the count 1 for a frequent one.
+	word := func(c *cell, p, D float64) (exact, v0, v1, freq float64) {
 		cI, cG := float64(c.cI), float64(c.cG)
 		if cI+cG < frequent {
 			m := (cI + cG - 0.5) * D
-			return logRatio(cI-p+m, cG-(1-p)+m), 0, 0
+			return logRatio(cI-p+m, cG-(1-p)+m), 0, 0, 0
 		}
-		return 0, float64(c.v0), float64(c.v1)
+		return 0, float64(c.v0), float64(c.v1), 1
 	}
 	// Each word's share of its speaker's words, left out of the counts:
 	// log((nG-(1-p)+mu)/(nI-p+mu)), as the ratio at p = 0 and 1 plus two
@@ -127,22 +140,26 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			x := 2 * q.woff[i]
 			p := float64(float32(pI[i]))
 			ws := q.sents[i].words
-			var u, b, u0, u1, b0, b1 float64
+			// u and b sum the ratios of the unit's words and word pairs,
+			// uf and bf those of its frequent ones.
+			var u, b, u0, u1, b0, b1, nu, nb float64
 			for k := range ws {
-				e, v0, v1 := word(&cells[sc.idx[x]], p, uD)
-				u, u0, u1 = u+e, u0+v0, u1+v1
+				e, v0, v1, f := word(&cells[sc.idx[x]], p, uD)
+				u, u0, u1, nu = u+e, u0+v0, u1+v1, nu+f
 				if k > 0 {
-					e, v0, v1 := word(&cells[sc.idx[x+1]], p, bD)
-					b, b0, b1 = b+e, b0+v0, b1+v1
+					e, v0, v1, f := word(&cells[sc.idx[x+1]], p, bD)
+					b, b0, b1, nb = b+e, b0+v0, b1+v1, nb+f
 				}
 				x += 2
 			}
-			u += (1-p)*u0 + p*u1
-			b += (1-p)*b0 + p*b1
+			ur, br := uRatio.at(p), bRatio.at(p)
+			uf := (1-p)*u0 + p*u1 + nu*ur
+			bf := (1-p)*b0 + p*b1 + nb*br
 			nw := float64(len(ws))
-			u += nw * uRatio.at(p)
+			u, b = u+uf, b+bf
+			u += (nw - nu) * ur
 			if len(ws) > 1 {
-				b += (nw - 1) * bRatio.at(p)
+				b += (nw - 1 - nb) * br
 			}
 			f := &out[i]
 			*f = [NumAdapt]float64{}
@@ -157,6 +174,8 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			default:
 				f[5] = f[0]
 			}
+			f[6] = clip(uf/5, 4)
+			f[7] = clip(bf/5, 4)
 		}
 	})
 	return out

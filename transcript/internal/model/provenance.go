@@ -8,13 +8,13 @@ const Provenance = "trained on 300 gold files (212173 units) of ../shared/corpus
 
 // adaptWeights are the learned weights of the adaptation features, times
 // the factor chosen with the switch costs (see ChooseSwitch).
-var adaptWeights = [NumAdapt]float64{0.13126691558236328, 0.11546432765185166, 0.26413813792011664, 0.09348389792328744, 0.08810611693226915, 0.10539043463346465}
+var adaptWeights = [NumAdapt]float64{0.04323013761163472, 0.15994047598626063, 0.26582998611388725, 0.05101237414496422, 0.01728816351647749, 0.019198597556991888, 0.5629336621857388, 0.6882646069006287}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an
 // unpunctuated one; both chosen on held-out halves of the training set
 // (see ChooseSwitch).
 const (
-	switchCost        = -0.75
+	switchCost        = -0.5
 	captionSwitchCost = -0.75
 )
