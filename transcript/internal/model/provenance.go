@@ -8,7 +8,7 @@ const Provenance = "trained on 300 gold files (212173 units) of ../shared/corpus
 
 // adaptWeights are the learned weights of the adaptation features, times
 // the factor chosen with the switch costs (see ChooseSwitch).
-var adaptWeights = [NumAdapt]float64{0.04323013761163472, 0.15994047598626063, 0.26582998611388725, 0.05101237414496422, 0.01728816351647749, 0.019198597556991888, 0.5629336621857388, 0.6882646069006287}
+var adaptWeights = [NumAdapt]float64{-0.028303473878339064, 0.16933119780070544, 0.264300079642417, 0.029131991029618935, -0.03925149981137875, -0.05224014720101498, 0.378853695628076, 0.3188675392125053}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an
