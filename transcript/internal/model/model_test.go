@@ -163,3 +163,101 @@ func TestWordsQ(t *testing.T) {
 		}
 	}
 }
+
+// TestAdaptFrequent checks the adaptation features against sums worked out
+// word by word: with hard posteriors (0 or 1) the interpolated ratios of
+// frequent buckets are exact, so f[0] and f[1] must be the clipped sums of
+// every word's and word pair's leave-one-out log ratio, and f[6] and f[7]
+// the same sums over the frequent ones only.
+func TestAdaptFrequent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	vocab := []string{"you", "know", "we", "the", "model", "i", "think", "so",
+		"kelp", "harbor", "ferry", "tide", "pier", "salt", "gull", "rope",
+		"oar", "mast", "sail", "deck", "hull", "keel", "buoy", "wharf"}
+	var src []byte
+	var units []turn.Span
+	for range 80 {
+		start := len(src)
+		n := 1 + rng.IntN(14)
+		for k := range n {
+			if k > 0 {
+				src = append(src, ' ')
+			}
+			// Zipf-like: low indexes far more often.
+			w := vocab[min(len(vocab)-1, int(float64(len(vocab))*rng.Float64()*rng.Float64()*rng.Float64()))]
+			src = append(src, w...)
+		}
+		src = append(src, '.')
+		units = append(units, turn.Span{Start: start, End: len(src)})
+		src = append(src, ' ')
+	}
+	q := scanUnits(src, units)
+	pI := make([]float64, q.Len())
+	for i := range pI {
+		pI[i] = float64(rng.IntN(2))
+	}
+	var sc adaptScratch
+	got := adaptFeatures(q, pI, &sc)
+
+	// Counts per bucket, and per speaker the words and word pairs.
+	cI := map[uint32]float64{}
+	cG := map[uint32]float64{}
+	var nuI, nuG, nbI, nbG float64
+	x := 0
+	for i := range q.sents {
+		p := pI[i]
+		for k := range q.sents[i].words {
+			cI[sc.idx[x]] += p
+			cG[sc.idx[x]] += 1 - p
+			nuI, nuG = nuI+p, nuG+1-p
+			if k > 0 {
+				cI[sc.idx[x+1]] += p
+				cG[sc.idx[x+1]] += 1 - p
+				nbI, nbG = nbI+p, nbG+1-p
+			}
+			x += 2
+		}
+	}
+	half := 0.5 * float64(sc.size)
+	uD := adaptMu / (nuI + nuG - 1 + half)
+	bD := adaptMu / (nbI + nbG - 1 + half)
+	ratio := func(b uint32, p, D, nI, nG float64) (r float64, freq bool) {
+		m := (cI[b] + cG[b] - 0.5) * D
+		r = math.Log((cI[b]-p+m)/(cG[b]-(1-p)+m)) + math.Log((nG-(1-p)+adaptMu)/(nI-p+adaptMu))
+		return r, cI[b]+cG[b] >= frequent
+	}
+	x = 0
+	nfreq := 0
+	for i := range q.sents {
+		p := pI[i]
+		var u, b, uf, bf float64
+		for k := range q.sents[i].words {
+			r, f := ratio(sc.idx[x], p, uD, nuI, nuG)
+			u += r
+			if f {
+				uf += r
+				nfreq++
+			}
+			if k > 0 {
+				r, f := ratio(sc.idx[x+1], p, bD, nbI, nbG)
+				b += r
+				if f {
+					bf += r
+				}
+			}
+			x += 2
+		}
+		want := [4]float64{clip(u/5, 4), clip(b/5, 4), clip(uf/5, 4), clip(bf/5, 4)}
+		have := [4]float64{got[i][0], got[i][1], got[i][6], got[i][7]}
+		for k := range want {
+			if math.Abs(want[k]-have[k]) > 1e-5 {
+				t.Errorf("unit %d %q: features 0, 1, 6, 7 = %.6f, want %.6f", i, src[units[i].Start:units[i].End], have, want)
+				break
+			}
+		}
+	}
+	// The vocabulary has both kinds of bucket, so the test sees both.
+	if nfreq == 0 || nfreq == q.nwords {
+		t.Fatalf("%d of %d words frequent: the test needs both kinds", nfreq, q.nwords)
+	}
+}
