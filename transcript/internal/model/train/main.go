@@ -274,19 +274,21 @@ func cached(dir, key string, train func() *model.Model) *model.Model {
 	if b, err := os.ReadFile(path); err == nil {
 		m := model.New()
 		if len(b) == 4*(len(m.W)+len(m.B)) {
-			for i := range m.W {
-				m.W[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-			}
-			for i := range m.B {
-				m.B[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*(len(m.W)+i):]))
+			for _, t := range [][]float32{m.W, m.B} {
+				for i := range t {
+					t[i] = math.Float32frombits(binary.LittleEndian.Uint32(b))
+					b = b[4:]
+				}
 			}
 			return m
 		}
 	}
 	m := train()
-	var b []byte
-	for _, w := range append(append([]float32(nil), m.W...), m.B...) {
-		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+	b := make([]byte, 0, 4*(len(m.W)+len(m.B)))
+	for _, t := range [][]float32{m.W, m.B} {
+		for _, w := range t {
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		fail(err)
