@@ -38,7 +38,7 @@ const adaptMu = 200
 // passes.
 type adaptScratch struct {
 	q     *Sequence // the sequence idx was computed for
-	idx   []uint32  // per word: its unigram bucket, then its bigram bucket
+	idx   []uint16  // per word: its unigram bucket, then its bigram bucket
 	size  int
 	cells []cell // unigram buckets, then bigram buckets
 	dirty bool   // cells holds a pass's counts
@@ -70,6 +70,7 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	sc.prepare(q)
 	size := sc.size
 	cells := sc.cells[:2*size]
+	uc, bc := cells[:size], cells[size:] // unigram and bigram buckets
 	dirty := sc.dirty
 	sc.dirty = true
 	// The unigram and the bigram buckets on two CPUs, each half of the
@@ -86,7 +87,7 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			p := float32(pI[i])
 			ws := q.sents[i].words
 			for range ws {
-				c := &cells[sc.idx[x]]
+				c := &uc[sc.idx[x]]
 				c.cI += p
 				c.cG += 1 - p
 				x += 2
@@ -107,7 +108,7 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			ws := q.sents[i].words
 			for k := range ws {
 				if k > 0 {
-					c := &cells[sc.idx[x]]
+					c := &bc[sc.idx[x]]
 					c.cI += p
 					c.cG += 1 - p
 				}
@@ -145,10 +146,10 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			// uf and bf those of its frequent ones.
 			var u, b, u0, u1, b0, b1, nu, nb float64
 			for k := range ws {
-				e, v0, v1, f := word(&cells[sc.idx[x]], p, uD)
+				e, v0, v1, f := word(&uc[sc.idx[x]], p, uD)
 				u, u0, u1, nu = u+e, u0+v0, u1+v1, nu+f
 				if k > 0 {
-					e, v0, v1, f := word(&cells[sc.idx[x+1]], p, bD)
+					e, v0, v1, f := word(&bc[sc.idx[x+1]], p, bD)
 					b, b0, b1, nb = b+e, b0+v0, b1+v1, nb+f
 				}
 				x += 2
@@ -182,6 +183,11 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	return out
 }
 
+// maxBuckets is the most buckets each of the unigram and the bigram
+// tables has: a bucket number fits in the uint16 of sc.idx, two bytes per
+// word and table.
+const maxBuckets = 1 << 16
+
 // prepare computes the word buckets of q, unless sc holds them already,
 // and makes sure the tables are large enough. It needs no posteriors, so
 // it can run while the first ones are worked out.
@@ -191,13 +197,13 @@ func (sc *adaptScratch) prepare(q *Sequence) {
 	}
 	sc.q = q
 	size := 1 << 10
-	for size < 2*q.nwords && size < 1<<16 {
+	for size < 2*q.nwords && size < maxBuckets {
 		size <<= 1
 	}
 	sc.size = size
 	msk := uint64(size - 1)
 	if cap(sc.idx) < 2*q.nwords {
-		sc.idx = make([]uint32, 2*q.nwords)
+		sc.idx = make([]uint16, 2*q.nwords)
 	}
 	sc.idx = sc.idx[:2*q.nwords]
 	par.Range(q.Len(), 512, func(lo, hi int) {
@@ -209,7 +215,7 @@ func (sc *adaptScratch) prepare(q *Sequence) {
 				if k > 0 {
 					b = bigram(ws[k-1].h, w.h) & msk
 				}
-				sc.idx[x], sc.idx[x+1] = uint32(w.h&msk), uint32(size)+uint32(b)
+				sc.idx[x], sc.idx[x+1] = uint16(w.h&msk), uint16(b)
 				x += 2
 			}
 		}

@@ -199,7 +199,10 @@ func TestAdaptFrequent(t *testing.T) {
 	var sc adaptScratch
 	got := adaptFeatures(q, pI, &sc)
 
-	// Counts per bucket, and per speaker the words and word pairs.
+	// Counts per bucket, and per speaker the words and word pairs. The
+	// bigram buckets come after the unigram ones.
+	uni := func(x int) uint32 { return uint32(sc.idx[x]) }
+	bi := func(x int) uint32 { return uint32(sc.size) + uint32(sc.idx[x]) }
 	cI := map[uint32]float64{}
 	cG := map[uint32]float64{}
 	var nuI, nuG, nbI, nbG float64
@@ -207,12 +210,12 @@ func TestAdaptFrequent(t *testing.T) {
 	for i := range q.sents {
 		p := pI[i]
 		for k := range q.sents[i].words {
-			cI[sc.idx[x]] += p
-			cG[sc.idx[x]] += 1 - p
+			cI[uni(x)] += p
+			cG[uni(x)] += 1 - p
 			nuI, nuG = nuI+p, nuG+1-p
 			if k > 0 {
-				cI[sc.idx[x+1]] += p
-				cG[sc.idx[x+1]] += 1 - p
+				cI[bi(x+1)] += p
+				cG[bi(x+1)] += 1 - p
 				nbI, nbG = nbI+p, nbG+1-p
 			}
 			x += 2
@@ -232,14 +235,14 @@ func TestAdaptFrequent(t *testing.T) {
 		p := pI[i]
 		var u, b, uf, bf float64
 		for k := range q.sents[i].words {
-			r, f := ratio(sc.idx[x], p, uD, nuI, nuG)
+			r, f := ratio(uni(x), p, uD, nuI, nuG)
 			u += r
 			if f {
 				uf += r
 				nfreq++
 			}
 			if k > 0 {
-				r, f := ratio(sc.idx[x+1], p, bD, nbI, nbG)
+				r, f := ratio(bi(x+1), p, bD, nbI, nbG)
 				b += r
 				if f {
 					bf += r
