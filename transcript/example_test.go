@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 3.251
-	//   "Why kelp?"            score +1.005  p 0.931  [question interrogative]
-	// guest: switch +2.246, margin 2.507
-	//   "Well, it grows fast." score -0.077  p 0.871  [after-question answer-opener]
-	//   "It shelters fish."    score -0.207  p 0.662  []
+	// interviewer: switch +0.000, margin 3.226
+	//   "Why kelp?"            score +1.001  p 0.930  [question interrogative]
+	// guest: switch +2.225, margin 2.508
+	//   "Well, it grows fast." score -0.089  p 0.872  [after-question answer-opener]
+	//   "It shelters fish."    score -0.253  p 0.666  []
 }

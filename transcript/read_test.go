@@ -106,10 +106,10 @@ const smallVTT = "WEBVTT - kiln interview\n\nNOTE recorded in the studio\n\n" +
 	"00:12.000 --> 00:16.000\n<v Eli>No. I made a worse one, and then a better one.\n"
 
 const smallWhisper = `{"text": " ignored", "segments": [
- {"id": 0, "start": 1.0, "end": 3.0, "text": " What brought you to glassblowing?", "tokens": [1, 2]},
+ {"id": 0, "start": 1.0, "end": 3.0, "text": " What brought you to glassblowing?", "tokens": [1, 2], "speaker": "SPEAKER_00"},
  {"id": 1, "start": 3.5, "end": 9.5, "text": " A broken vase, believe it or not. I wanted to fix it \u2014 and couldn\u2019t.", "speaker": "SPEAKER_01"},
- {"id": 2, "start": 10.0, "end": 12.0, "text": " And did you?"},
- {"id": 3, "start": 12.0, "end": 16.0, "text": " No. I made a worse one, and then a \"better\" one."}
+ {"id": 2, "start": 10.0, "end": 12.0, "text": " And did you?", "speaker": "SPEAKER_00"},
+ {"id": 3, "start": 12.0, "end": 16.0, "text": " No. I made a worse one, and then a \"better\" one.", "speaker": "SPEAKER_01"}
 ], "language": "en"}`
 
 func TestReadSmall(t *testing.T) {

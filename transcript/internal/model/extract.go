@@ -65,6 +65,12 @@ const (
 	tEcho
 	tWordsQ
 	tPrevLenPunctFirst
+	tCut
+	tCutPrevLen
+
+	// Emission templates added after the change ones, numbered apart.
+	eCut     = 60
+	eCutNext = 61
 )
 
 // wordBucket buckets a count of words to or from the nearest question.
@@ -171,6 +177,20 @@ type builder struct {
 	// Of the unit being built, worked out by emission for its transition
 	// too: the echo bucket and the word-distance buckets to questions.
 	echo, wsince, wuntil uint64
+	cut                  uint64 // of an unpunctuated unit only
+	// The last cut bucket worked out, of the gap before unit cutFor (0
+	// for none): a unit's next gap is the following unit's first.
+	cutFor int
+	cutVal uint64
+}
+
+// cutBucket is q.cutBucket(i), each gap worked out once as the builder
+// goes from unit to unit.
+func (b *builder) cutBucket(i int) uint64 {
+	if b.cutFor != i {
+		b.cutFor, b.cutVal = i, b.q.cutBucket(i)
+	}
+	return b.cutVal
 }
 
 // features appends the features of unit i to b.emit, b.toI and b.toG.
@@ -383,6 +403,16 @@ func (b *builder) emission(i int) {
 		pr := &q.sents[i-1]
 		e = append(e, b.m3(ePrevLenPunctFirst, lenBucket(len(pr.words)), uint64(pr.last), s.first(0)))
 	}
+	if !s.punct {
+		// How sure the boundary model is of the cuts before and after.
+		if i > 0 {
+			b.cut = b.cutBucket(i)
+			e = append(e, b.m1(eCut, b.cut))
+		}
+		if i+1 < n {
+			e = append(e, b.m1(eCutNext, b.cutBucket(i+1)))
+		}
+	}
 	b.emit = e
 }
 
@@ -431,6 +461,9 @@ func (b *builder) transition(i int) {
 			b.h2(tLenNextLen, lb, lenBucket(len(nx.words))),
 		)
 	}
+	if !s.punct {
+		h = append(h, b.h1(tCut, b.cut), b.h2(tCutPrevLen, b.cut, plb)) // cut computed by emission
+	}
 	toI, toG := b.toI, b.toG
 	for _, x := range h {
 		toI = append(toI, fold(x*0xD6E8FEB86659FD93))
@@ -442,7 +475,7 @@ func (b *builder) transition(i int) {
 }
 
 // maxTransition is the most transition features a unit has.
-const maxTransition = 22
+const maxTransition = 24
 
 // echoCap bounds the words of each unit that [echo] compares; a
 // [wordSet] holds them.

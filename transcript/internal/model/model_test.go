@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"github.com/textdiarize/diarize/turn"
@@ -262,5 +263,62 @@ func TestAdaptFrequent(t *testing.T) {
 	// The vocabulary has both kinds of bucket, so the test sees both.
 	if nfreq == 0 || nfreq == q.nwords {
 		t.Fatalf("%d of %d words frequent: the test needs both kinds", nfreq, q.nwords)
+	}
+}
+
+// TestGapScore checks that the boundary score the speaker features
+// recompute at the start of each unit cut from unpunctuated text is the
+// one the cut was made with, and that it clears the bar of a cut.
+func TestGapScore(t *testing.T) {
+	raw, err := os.ReadFile("../../../examples/diarize/sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sample as captions give it: lower case, no punctuation.
+	var src []byte
+	for _, c := range bytes.ToLower(raw) {
+		switch {
+		case c == '\'' || c == ' ' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			src = append(src, c)
+		case c == '\n':
+			src = append(src, ' ')
+		}
+	}
+	all := turn.Span{End: len(src)}
+	_, ws := scan(src, all, nil)
+	cuts := Cuts(src, all, nil)
+	if len(cuts) < 20 {
+		t.Fatalf("%d cuts in %d words: too few to test", len(cuts), len(ws))
+	}
+	var units []turn.Span
+	from := 0
+	for _, c := range append(cuts, len(src)) {
+		units = append(units, turn.Span{Start: from, End: c})
+		from = c
+	}
+	q := scanUnits(src, units)
+	B := Default().B
+	checked, k := 0, -1 // k: the last word of unit i-1 in ws
+	for i := 1; i < q.Len(); i++ {
+		pr, s := &q.sents[i-1], &q.sents[i]
+		k += len(pr.words)
+		if len(pr.words) < 2 || len(s.words) < 2 || len(pr.words) >= MaxUnitWords {
+			continue // other words around the gap, or a forced cut
+		}
+		var want float32
+		for _, j := range boundaryFeatures(nil, ws, k, len(pr.words)) {
+			want += B[j]
+		}
+		got := gapScore(B, pr, s)
+		if math.Abs(float64(got-want)) > 1e-4 {
+			t.Errorf("unit %d: gapScore %v, the cut's own score %v", i, got, want)
+		}
+		if got <= cutBias-1e-4 {
+			t.Errorf("unit %d: gapScore %v is below the cut bias %v", i, got, cutBias)
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Fatalf("only %d gaps checked", checked)
 	}
 }
