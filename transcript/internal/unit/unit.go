@@ -98,6 +98,9 @@ func cutLong(src []byte, sents []turn.Span) []turn.Span {
 		if out == nil {
 			out = append(make([]turn.Span, 0, len(sents)+s.Len()/40), sents[:i]...)
 		}
+		if cap(cuts) < s.Len()/40 {
+			cuts = make([]int, 0, s.Len()/40) // room for a unit per 40 bytes, more than usual
+		}
 		cuts = model.Cuts(src, s, cuts[:0])
 		start := s.Start
 		for _, c := range cuts {
