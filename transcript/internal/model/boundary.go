@@ -129,9 +129,7 @@ func sinceFeature(since int) uint32 {
 // the walk from left to right adds the score of the words since the last
 // cut: in the same order as one sum, so the result is the same.
 func (m *Model) Cuts(src []byte, s turn.Span, dst []int) []int {
-	// Room for the words at once (most take five bytes or more with their
-	// space): grown word by word, the buffer was copied over and over.
-	_, ws := scan(src, s, make([]word, 0, s.Len()/5+1))
+	_, ws := scan(src, s, wordRoom(s.Len()))
 	if len(ws) < 2 {
 		return dst
 	}

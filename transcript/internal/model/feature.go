@@ -20,6 +20,11 @@ type word struct {
 	start, end int32
 }
 
+// wordRoom returns a word buffer with room for the words of n bytes of
+// text, so that scanning them need not grow it: most words take five
+// bytes or more with their space.
+func wordRoom(n int) []word { return make([]word, 0, n/5+1) }
+
 // A sentence holds what the features need to know of one unit.
 type sentence struct {
 	words []word // into a shared buffer

@@ -95,11 +95,12 @@ func cutLong(src []byte, sents []turn.Span) []turn.Span {
 			}
 			continue
 		}
+		room := s.Len() / 40 // a unit per 40 bytes, more than are usually cut
 		if out == nil {
-			out = append(make([]turn.Span, 0, len(sents)+s.Len()/40), sents[:i]...)
+			out = append(make([]turn.Span, 0, len(sents)+room), sents[:i]...)
 		}
-		if cap(cuts) < s.Len()/40 {
-			cuts = make([]int, 0, s.Len()/40) // room for a unit per 40 bytes, more than usual
+		if cap(cuts) < room {
+			cuts = make([]int, 0, room)
 		}
 		cuts = model.Cuts(src, s, cuts[:0])
 		start := s.Start
