@@ -2,7 +2,6 @@ package model
 
 import (
 	"math"
-	"slices"
 
 	"github.com/textdiarize/diarize/transcript/internal/par"
 	"github.com/textdiarize/diarize/turn"
@@ -191,20 +190,19 @@ func AtLeastWords(src []byte, s turn.Span, n int) bool {
 }
 
 // A BoundaryExample is one unpunctuated text with the gold gaps: Ends[k]
-// is true when a sentence ends after word k.
+// is true when a sentence ends after word k, Questions[k] when a question
+// does.
 type BoundaryExample struct {
-	Src  []byte
-	Ends []bool
+	Src       []byte
+	Ends      []bool
+	Questions []bool
 }
 
 // TrainBoundaries fits the boundary model by logistic regression with
-// full-batch Adam, adding its weights to m.
+// full-batch Adam, adding its weights to m.B.
 func TrainBoundaries(m *Model, exs []BoundaryExample, cfg TrainConfig) {
-	type gap struct {
-		fs []uint32
-		y  float64
-	}
-	var gaps []gap
+	var xs [][]uint32
+	var ys []float64
 	for _, ex := range exs {
 		_, ws := scan(ex.Src, turn.Span{Start: 0, End: len(ex.Src)}, nil)
 		since := 0
@@ -215,74 +213,28 @@ func TrainBoundaries(m *Model, exs []BoundaryExample, cfg TrainConfig) {
 				y = 1
 			}
 			if since >= MinUnitWords && since < MaxUnitWords {
-				gaps = append(gaps, gap{boundaryFeatures(nil, ws, k, since), y})
+				xs = append(xs, boundaryFeatures(nil, ws, k, since))
+				ys = append(ys, y)
 			}
 			if y == 1 {
 				since = 0
 			}
 		}
 	}
-	w := make(map[uint32]float64)
-	mom := make(map[uint32]float64)
-	vel := make(map[uint32]float64)
-	g := make(map[uint32]float64)
-	keys := make([]uint32, 0)
-	for _, gp := range gaps {
-		for _, f := range gp.fs {
-			if _, ok := g[f]; !ok {
-				g[f] = 0
-				keys = append(keys, f)
-			}
-		}
-	}
-	slices.Sort(keys)
-	const b1, b2, eps = 0.9, 0.999, 1e-8
-	n := float64(len(gaps))
-	for it := 1; it <= cfg.Iterations; it++ {
-		for _, k := range keys {
-			g[k] = 0
-		}
-		loss := 0.0
-		for _, gp := range gaps {
-			z := 0.0
-			for _, f := range gp.fs {
-				z += w[f]
-			}
-			p := 1 / (1 + math.Exp(-z))
-			loss -= gp.y*math.Log(p+1e-12) + (1-gp.y)*math.Log(1-p+1e-12)
-			for _, f := range gp.fs {
-				g[f] += p - gp.y
-			}
-		}
-		for _, k := range keys {
-			gk := g[k]/n + cfg.L2*w[k]
-			loss += 0.5 * cfg.L2 * w[k] * w[k] * n / n
-			mom[k] = b1*mom[k] + (1-b1)*gk
-			vel[k] = b2*vel[k] + (1-b2)*gk*gk
-			mh := mom[k] / (1 - math.Pow(b1, float64(it)))
-			vh := vel[k] / (1 - math.Pow(b2, float64(it)))
-			w[k] -= cfg.Rate * mh / (math.Sqrt(vh) + eps)
-		}
-		if cfg.Log != nil {
-			cfg.Log(it, loss/n)
-		}
-	}
-	for _, k := range keys {
-		if x := w[k]; math.Abs(x) >= cfg.Prune {
-			m.B[k] = float32(x)
-		}
-	}
+	fitLogistic(m.B, xs, ys, cfg)
 }
 
 // BoundaryExampleFrom builds a training example for the boundary model
 // from an unpunctuated text and its punctuated twin: a sentence ends
 // after an unpunctuated word when the aligned punctuated word is followed
 // by '.', '?', '!' or '…', or when a gold turn (turnStarts, offsets into
-// unpunctuated) starts at the next word.
+// unpunctuated) starts at the next word; a question ends there when it is
+// followed by '?'.
 func BoundaryExampleFrom(unpunct, punct []byte, turnStarts []int) BoundaryExample {
 	_, uw := scan(unpunct, turn.Span{End: len(unpunct)}, nil)
 	_, pw := scan(punct, turn.Span{End: len(punct)}, nil)
 	pend := make([]bool, len(pw))
+	pq := make([]bool, len(pw))
 	for j := range pw {
 		stop := len(punct)
 		if j+1 < len(pw) {
@@ -292,18 +244,22 @@ func BoundaryExampleFrom(unpunct, punct []byte, turnStarts []int) BoundaryExampl
 			if c == '.' || c == '?' || c == '!' {
 				pend[j] = true
 			}
+			if c == '?' {
+				pq[j] = true
+			}
 		}
 		if e := int(pw[j].end); stop-e >= 3 && string(punct[e:e+3]) == "…" {
 			pend[j] = true
 		}
 	}
 	ends := make([]bool, len(uw))
+	qs := make([]bool, len(uw))
 	// Greedy alignment with a small look-ahead to resynchronise.
 	const look = 6
 	i, j := 0, 0
 	for i < len(uw) && j < len(pw) {
 		if uw[i].h == pw[j].h {
-			ends[i] = pend[j]
+			ends[i], qs[i] = pend[j], pq[j]
 			i++
 			j++
 			continue
@@ -338,5 +294,5 @@ func BoundaryExampleFrom(unpunct, punct []byte, turnStarts []int) BoundaryExampl
 			ends[k] = true
 		}
 	}
-	return BoundaryExample{Src: unpunct, Ends: ends}
+	return BoundaryExample{Src: unpunct, Ends: ends, Questions: qs}
 }

@@ -63,9 +63,12 @@ func (s *wordSet) has(h uint64) bool {
 func (q *Sequence) question(i int) float64 {
 	s := &q.sents[i]
 	x := 0.0
-	if s.last == '?' {
+	switch {
+	case s.last == '?':
 		x += 0.6
-	} else if s.qmark {
+	case s.last == predictedQ:
+		x += 0.5
+	case s.qmark:
 		x += 0.3
 	}
 	f := s.first(0)
@@ -91,18 +94,20 @@ func (q *Sequence) cues(i int) []turn.Cue {
 	f := s.first(0)
 	if s.last == '?' || s.qmark {
 		c = append(c, turn.CueQuestion)
+	} else if s.last == predictedQ {
+		c = append(c, turn.CueQuestionWords)
 	}
 	// A wh-word opens a question even where no question mark was written
 	// (automatic captions); an auxiliary opens statements too ("Can't
 	// say I did.", "Does it matter. Not really."), so it counts only
 	// with one.
-	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1 && s.qmark) {
+	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1 && (s.qmark || s.last == predictedQ)) {
 		c = append(c, turn.CueInterrogative)
 	}
 	if requestWords.has(f) {
 		c = append(c, turn.CueRequest)
 	}
-	if i > 0 && q.sents[i-1].last == '?' {
+	if i > 0 && q.sents[i-1].asked() {
 		c = append(c, turn.CueAfterQuestion)
 	}
 	if answerWords.has(f) {

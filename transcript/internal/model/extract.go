@@ -67,10 +67,13 @@ const (
 	tPrevLenPunctFirst
 	tCut
 	tCutPrevLen
+	tQEndPrev
 
 	// Emission templates added after the change ones, numbered apart.
 	eCut     = 60
 	eCutNext = 61
+	eQEnd    = 62
+	eQEndPre = 63
 )
 
 // wordBucket buckets a count of words to or from the nearest question.
@@ -95,9 +98,9 @@ func wordBucket(n int) uint64 {
 }
 
 // wordsQ returns the buckets of the number of words since the last and
-// until the next unit that ends in a question mark, unit i's own left out:
-// the units counted by sinceQ and untilQ say little when one of them is a
-// long answer.
+// until the next unit that ends a question ([sentence.asked]), unit i's
+// own left out: the units counted by sinceQ and untilQ say little when one
+// of them is a long answer.
 func (q *Sequence) wordsQ(i int) (since, until uint64) {
 	s, u := -1, -1
 	if q.sinceQ[i] >= 0 {
@@ -146,7 +149,7 @@ type Sequence struct {
 	woff   []int32
 	nwords int
 	// untilQ and sinceQ count the units to the next and since the last
-	// unit that ends in a question mark; -1 when there is none.
+	// unit that ends a question ([sentence.asked]); -1 when there is none.
 	untilQ, sinceQ []int32
 }
 
@@ -228,6 +231,7 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 		q.woff[i+1] = q.woff[i] + int32(len(q.sents[i].words))
 	}
 	q.nwords = int(q.woff[len(sents)])
+	q.markQuestions(Default())
 	q.untilQ = make([]int32, len(sents))
 	q.sinceQ = make([]int32, len(sents))
 	last := -1
@@ -236,7 +240,7 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 		if last >= 0 {
 			q.sinceQ[i] = int32(i - last)
 		}
-		if q.sents[i].last == '?' {
+		if q.sents[i].asked() {
 			last = i
 		}
 	}
@@ -246,7 +250,7 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 		if next >= 0 {
 			q.untilQ[i] = int32(next - i)
 		}
-		if q.sents[i].last == '?' {
+		if q.sents[i].asked() {
 			next = i
 		}
 	}
@@ -412,6 +416,12 @@ func (b *builder) emission(i int) {
 		if i+1 < n {
 			e = append(e, b.m1(eCutNext, b.cutBucket(i+1)))
 		}
+		// How sure the question-end model is that this unit and the one
+		// before it end a question.
+		e = append(e, b.m1(eQEnd, uint64(s.qend)))
+		if i > 0 {
+			e = append(e, b.m1(eQEndPre, uint64(q.sents[i-1].qend)))
+		}
 	}
 	b.emit = e
 }
@@ -463,6 +473,7 @@ func (b *builder) transition(i int) {
 	}
 	if !s.punct {
 		h = append(h, b.h1(tCut, b.cut), b.h2(tCutPrevLen, b.cut, plb)) // cut computed by emission
+		h = append(h, b.h1(tQEndPrev, uint64(pr.qend)))
 	}
 	toI, toG := b.toI, b.toG
 	for _, x := range h {

@@ -28,10 +28,13 @@ func wordRoom(n int) []word { return make([]word, 0, n/5+1) }
 // A sentence holds what the features need to know of one unit.
 type sentence struct {
 	words []word // into a shared buffer
-	last  byte   // terminal punctuation: '?', '!', '.', or 0
+	last  byte   // terminal punctuation: '?', '!', '.', predictedQ, or 0
 	qmark bool   // a question mark anywhere
 	caps  bool   // first word capitalised
 	punct bool   // has any of . , ? ! inside
+	// Of an unpunctuated unit, the question-end model's score of its end
+	// in steps of one from 1 (below -4) to 10 (5 and above); 0 for others.
+	qend uint8
 	// The number of words among "I", "me", "my"; "you", "your"; and
 	// "we", "our"; each at most 255.
 	nI, nYou, nWe uint8

@@ -24,14 +24,23 @@ import (
 type Model struct {
 	W []float32 // speaker features, len 1<<Bits
 	B []float32 // sentence-boundary features, len 1<<BoundaryBits
+	Q []float32 // question-end features, len 1<<QuestionBits
 }
 
 // BoundaryBits is the size of the boundary model's hashed feature space.
 const BoundaryBits = 18
 
+// QuestionBits is the size of the question-end model's hashed feature
+// space.
+const QuestionBits = 18
+
 // New returns a model with all weights zero.
 func New() *Model {
-	return &Model{W: make([]float32, 1<<Bits), B: make([]float32, 1<<BoundaryBits)}
+	return &Model{
+		W: make([]float32, 1<<Bits),
+		B: make([]float32, 1<<BoundaryBits),
+		Q: make([]float32, 1<<QuestionBits),
+	}
 }
 
 //go:embed weights.bin
@@ -55,7 +64,7 @@ func Default() *Model { return defaultModel }
 // trained boundary model; it is not safe for concurrent use.
 func SetDefault(m *Model) { defaultModel = m }
 
-const magic = "DZW2"
+const magic = "DZW3"
 
 // Quantum is the step of the stored weights: they are kept as 16-bit
 // multiples of it, which loses nothing that matters and halves the file.
@@ -64,7 +73,7 @@ const Quantum = 1.0 / 2048
 // Quantize rounds every weight to a multiple of [Quantum] in the range
 // an int16 holds, as they will be after [Model.Marshal].
 func (m *Model) Quantize() {
-	for _, ws := range [][]float32{m.W, m.B} {
+	for _, ws := range [][]float32{m.W, m.B, m.Q} {
 		for i, w := range ws {
 			ws[i] = float32(quant(w)) * Quantum
 		}
@@ -75,13 +84,13 @@ func quant(w float32) int16 {
 	return int16(max(math.MinInt16, min(math.MaxInt16, math.Round(float64(w)/Quantum))))
 }
 
-// Marshal encodes the non-zero weights, deflated: the magic "DZW2", then
-// a raw DEFLATE stream of the speaker table and the boundary table, each
+// Marshal encodes the non-zero weights, deflated: the magic "DZW3", then
+// a raw DEFLATE stream of the speaker, boundary and question-end tables, each
 // a uvarint count followed, for each weight in index order, by the
 // uvarint gap from the previous index and the weight as a little-endian
 // int16 multiple of [Quantum].
 func (m *Model) Marshal() []byte {
-	raw := appendTable(appendTable(nil, m.W), m.B)
+	raw := appendTable(appendTable(appendTable(nil, m.W), m.B), m.Q)
 	var buf bytes.Buffer
 	buf.WriteString(magic)
 	zw, _ := flate.NewWriter(&buf, flate.BestCompression)
@@ -125,7 +134,10 @@ func Unmarshal(b []byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := readTable(b, m.B); err != nil {
+	if b, err = readTable(b, m.B); err != nil {
+		return nil, err
+	}
+	if _, err := readTable(b, m.Q); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -33,13 +33,14 @@ func TestMarshalRoundTrip(t *testing.T) {
 	m.W[3] = 1.5
 	m.W[1<<Bits-1] = -0.25
 	m.B[7] = 2
+	m.Q[1<<QuestionBits-1] = -3
 	m.W[10] = Quantum / 4 // rounds to zero
 	got, err := Unmarshal(m.Marshal())
 	if err != nil {
 		t.Fatal(err)
 	}
 	m.Quantize()
-	if !equal(got.W, m.W) || !equal(got.B, m.B) {
+	if !equal(got.W, m.W) || !equal(got.B, m.B) || !equal(got.Q, m.Q) {
 		t.Fatal("weights changed in a round trip")
 	}
 	if !bytes.Equal(got.Marshal(), m.Marshal()) {

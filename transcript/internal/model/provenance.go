@@ -4,11 +4,11 @@ package model
 
 // Provenance records what the embedded weights were trained on and how to
 // rebuild them.
-const Provenance = "trained on 300 gold files (280759 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=0.000113 prune=0.02 asr=true; adaptation x1.5; 200601 non-zero weights, 423305 bytes; rebuild: cd transcript/internal/model && go generate"
+const Provenance = "trained on 300 gold files (280759 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=0.000113 prune=0.02 asr=true; adaptation x1.5; 278130 non-zero weights, 590574 bytes; rebuild: cd transcript/internal/model && go generate"
 
 // adaptWeights are the learned weights of the adaptation features, times
 // the factor chosen with the switch costs (see ChooseSwitch).
-var adaptWeights = [NumAdapt]float64{0.03599214922131807, 0.1545924604405854, 0.16183288417215602, 0.057682130143232216, 0.012106214561471838, 0.014670155948701797, 0.40066127477382385, 0.3598551118411232}
+var adaptWeights = [NumAdapt]float64{0.03371168290882183, 0.156386236487449, 0.16129186453691208, 0.04363346079627613, 0.010662635460988846, 0.01617362911911004, 0.41092650670082786, 0.3536408820843343}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an

@@ -26,6 +26,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,6 +58,7 @@ func main() {
 		biters = flag.Int("biter", 100, "boundary model training iterations")
 		bl2    = flag.Float64("bl2", 1e-5, "boundary model L2 penalty")
 		bprune = flag.Float64("bprune", 0.05, "zero boundary weights smaller than this")
+		qprune = flag.Float64("qprune", 0.05, "zero question-end weights smaller than this")
 		rate   = flag.Float64("rate", 0.05, "Adam step size")
 		// The penalty is per weight, the loss a mean over all units: when
 		// captions came to be cut into a third more units, 1.5e-4 became
@@ -114,6 +116,16 @@ func main() {
 		}
 	}
 	model.TrainBoundaries(bm, bexs, bcfg)
+	qcfg := bcfg
+	qcfg.Prune = *qprune
+	if !*quiet {
+		qcfg.Log = func(it int, loss float64) {
+			if it%20 == 0 {
+				fmt.Fprintf(os.Stderr, "question-end iter %d loss %.5f\n", it, loss)
+			}
+		}
+	}
+	model.TrainQuestions(bm, bexs, qcfg)
 	model.SetDefault(bm)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -147,9 +159,9 @@ func main() {
 			}
 		}
 	}
-	key := fmt.Sprintf("%x-%d-%g-%g-%g-%v-%d-%g-%g", sum.Sum(nil)[:8], *iters, *rate, *l2, *prune, *asr, *biters, *bl2, *bprune)
+	key := fmt.Sprintf("%x-%d-%g-%g-%g-%v-%d-%g-%g-%g", sum.Sum(nil)[:8], *iters, *rate, *l2, *prune, *asr, *biters, *bl2, *bprune, *qprune)
 	m := cached(*reuse, key+"-all", func() *model.Model { return model.Train(exs, cfg) })
-	m.B = bm.B
+	m.B, m.Q = bm.B, bm.Q
 	m.Quantize()
 	// Cross-fitted first passes for the adaptation weights: each half of
 	// the files is scored by a model trained on the other half.
@@ -197,7 +209,7 @@ func main() {
 		os.Exit(1)
 	}
 	nz := 0
-	for _, x := range append(m.W, m.B...) {
+	for _, x := range slices.Concat(m.W, m.B, m.Q) {
 		if x != 0 {
 			nz++
 		}
