@@ -42,7 +42,13 @@ type adaptScratch struct {
 	size  int
 	cells []cell // unigram buckets, then bigram buckets
 	dirty bool   // cells holds a pass's counts
-	out   [][NumAdapt]float64
+	// touched lists the unigram and the bigram buckets the last pass
+	// counted into, when the tables had tsize buckets each: all the
+	// cells that are not zero. A short conversation touches a few of the
+	// buckets, so a pass clears and works out only those.
+	touched [2][]uint16
+	tsize   int
+	out     [][NumAdapt]float64
 }
 
 // A cell is one hashed bucket: the posterior-weighted counts of each
@@ -71,23 +77,32 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	size := sc.size
 	cells := sc.cells[:2*size]
 	uc, bc := cells[:size], cells[size:] // unigram and bigram buckets
-	dirty := sc.dirty
-	sc.dirty = true
-	// The unigram and the bigram buckets on two CPUs, each half of the
-	// table cleared, counted and given its log ratios by one goroutine:
-	// each cell is summed in the same order either way.
+	if sc.dirty {
+		for _, k := range sc.touched[0] {
+			sc.cells[k] = cell{}
+		}
+		for _, k := range sc.touched[1] {
+			sc.cells[sc.tsize+int(k)] = cell{}
+		}
+	}
+	sc.dirty, sc.tsize = true, size
+	// The unigram and the bigram buckets on two CPUs, each table counted
+	// and given its log ratios by one goroutine: each cell is summed in
+	// the same order either way.
 	half := 0.5 * float64(size)
 	var nuI, nuG, nbI, nbG, uD, bD float64
 	par.Do(func() {
-		if dirty {
-			clear(cells[:size])
-		}
 		x := 0
+		t := sc.touched[0][:0]
 		for i := range q.sents {
 			p := float32(pI[i])
 			ws := q.sents[i].words
 			for range ws {
-				c := &uc[sc.idx[x]]
+				k := sc.idx[x]
+				c := &uc[k]
+				if c.cI == 0 && c.cG == 0 {
+					t = append(t, k)
+				}
 				c.cI += p
 				c.cG += 1 - p
 				x += 2
@@ -96,19 +111,22 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			nuI += pp * nw
 			nuG += (1 - pp) * nw
 		}
+		sc.touched[0] = t
 		uD = adaptMu / (nuI + nuG - 1 + half)
-		frequentRatios(cells[:size], uD)
+		frequentRatios(uc, t, uD)
 	}, func() {
-		if dirty {
-			clear(cells[size:])
-		}
 		x := 1
+		t := sc.touched[1][:0]
 		for i := range q.sents {
 			p := float32(pI[i])
 			ws := q.sents[i].words
 			for k := range ws {
 				if k > 0 {
-					c := &bc[sc.idx[x]]
+					b := sc.idx[x]
+					c := &bc[b]
+					if c.cI == 0 && c.cG == 0 {
+						t = append(t, b)
+					}
 					c.cI += p
 					c.cG += 1 - p
 				}
@@ -119,8 +137,9 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 				nbG += (1 - pp) * (nw - 1)
 			}
 		}
+		sc.touched[1] = t
 		bD = adaptMu / (nbI + nbG - 1 + half)
-		frequentRatios(cells[size:], bD)
+		frequentRatios(bc, t, bD)
 	})
 	// word returns a bucket's log ratio for a word that p says the
 	// interviewer spoke: exactly for a rare bucket, as the ratios at p = 0
@@ -137,7 +156,7 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 	// log((nG-(1-p)+mu)/(nI-p+mu)), as the ratio at p = 0 and 1 plus two
 	// small corrections (see leaveOut).
 	uRatio, bRatio := leaveOut(nuI, nuG), leaveOut(nbI, nbG)
-	par.Range(n, 512, func(lo, hi int) {
+	par.Range(n, 128, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			x := 2 * q.woff[i]
 			p := float64(float32(pI[i]))
@@ -206,7 +225,7 @@ func (sc *adaptScratch) prepare(q *Sequence) {
 		sc.idx = make([]uint16, 2*q.nwords)
 	}
 	sc.idx = sc.idx[:2*q.nwords]
-	par.Range(q.Len(), 512, func(lo, hi int) {
+	par.Range(q.Len(), 128, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			x := 2 * q.woff[i]
 			ws := q.sents[i].words
@@ -265,9 +284,9 @@ func clip(x, lim float64) float64 { return max(-lim, min(lim, x)) }
 const frequent = 4
 
 // frequentRatios sets the log ratios at p = 0 and p = 1 of the frequent
-// buckets among cs, whose prior weight per count is D.
-func frequentRatios(cs []cell, D float64) {
-	for k := range cs {
+// buckets among cs[k] for k in touched, whose prior weight per count is D.
+func frequentRatios(cs []cell, touched []uint16, D float64) {
+	for _, k := range touched {
 		c := &cs[k]
 		cI, cG := float64(c.cI), float64(c.cG)
 		if cI+cG < frequent {

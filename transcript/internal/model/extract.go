@@ -211,7 +211,7 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 	q.sents = make([]sentence, len(sents))
 	q.woff = make([]int32, len(sents)+1)
 	// On all CPUs, each range of units into a word buffer of its own.
-	par.Range(len(sents), 512, func(lo, hi int) {
+	par.Range(len(sents), 128, func(lo, hi int) {
 		words := wordRoom(sents[hi-1].End - sents[lo].Start)
 		// Scan all first so the buffer is stable before slicing.
 		for i := lo; i < hi; i++ {

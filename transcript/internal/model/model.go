@@ -195,7 +195,7 @@ func (m *Model) Segments(q *Sequence) []turn.Segment {
 // The units are scored on all CPUs.
 func (m *Model) score(q *Sequence) []turn.Segment {
 	segs := make([]turn.Segment, q.Len())
-	par.Range(len(segs), 512, func(lo, hi int) {
+	par.Range(len(segs), 128, func(lo, hi int) {
 		b := builder{q: q, emit: make([]uint32, 0, 64), toI: make([]uint32, 0, 32), toG: make([]uint32, 0, 32)}
 		for i := lo; i < hi; i++ {
 			b.emit, b.toI, b.toG = b.emit[:0], b.toI[:0], b.toG[:0]
