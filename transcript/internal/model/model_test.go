@@ -323,3 +323,35 @@ func TestGapScore(t *testing.T) {
 		t.Fatalf("only %d gaps checked", checked)
 	}
 }
+
+// TestAdaptScratchReuse checks that tables lent by a parse of one
+// conversation give the next conversation the features fresh tables give
+// it: a pass clears only the buckets the pass before touched, so a bucket
+// missed there would carry counts over. The conversations differ in size,
+// so that the tables' layout changes between them too.
+func TestAdaptScratchReuse(t *testing.T) {
+	all, units := benchText(t)
+	rng := rand.New(rand.NewPCG(3, 5))
+	conv := func(n int) (*Sequence, []float64) {
+		from := rng.IntN(len(units) - n)
+		us := units[from : from+n]
+		q := scanUnits(all, us)
+		pI := make([]float64, n)
+		for i := range pI {
+			pI[i] = rng.Float64()
+		}
+		return q, pI
+	}
+	sc := new(adaptScratch)
+	for k, n := range []int{3000, 200, 200, 9000, 40, 1500} {
+		q, pI := conv(n)
+		got := adaptFeatures(q, pI, sc)
+		want := adaptFeatures(q, pI, nil)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("conversation %d (%d units), unit %d: features %v with lent tables, %v with fresh ones", k, n, i, got[i], want[i])
+			}
+		}
+		sc.q = nil // as adapt leaves it
+	}
+}
