@@ -232,9 +232,9 @@ func (sc *adaptScratch) prepare(q *Sequence) {
 			for k, w := range ws {
 				b := uint64(0)
 				if k > 0 {
-					b = bigram(ws[k-1].h, w.h) & msk
+					b = bigram(ws[k-1], w) & msk
 				}
-				sc.idx[x], sc.idx[x+1] = uint16(w.h&msk), uint16(b)
+				sc.idx[x], sc.idx[x+1] = uint16(w&msk), uint16(b)
 				x += 2
 			}
 		}

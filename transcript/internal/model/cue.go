@@ -79,7 +79,7 @@ func (q *Sequence) question(i int) float64 {
 		x += 0.2
 	}
 	for _, w := range s.words {
-		if youWords.has(w.h) {
+		if youWords.has(w) {
 			x += 0.1
 			break
 		}
@@ -118,9 +118,9 @@ func (q *Sequence) cues(i int) []turn.Cue {
 	}
 	you, me := 0, 0
 	for _, w := range s.words {
-		if youWords.has(w.h) {
+		if youWords.has(w) {
 			you++
-		} else if meWords.has(w.h) {
+		} else if meWords.has(w) {
 			me++
 		}
 	}

@@ -210,21 +210,31 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 	q := &Sequence{Spans: sents}
 	q.sents = make([]sentence, len(sents))
 	q.woff = make([]int32, len(sents)+1)
-	// On all CPUs, each range of units into a word buffer of its own.
+	// On all CPUs, each range of units into a buffer of its own. A unit's
+	// words are scanned into a scratch buffer, and only their hashes are
+	// kept (with a bit for each long word), half the memory of the words.
 	par.Range(len(sents), 128, func(lo, hi int) {
-		words := wordRoom(sents[hi-1].End - sents[lo].Start)
+		hs := make([]uint64, 0, (sents[hi-1].End-sents[lo].Start)/5+1) // as wordRoom
+		var ws []word
 		// Scan all first so the buffer is stable before slicing.
 		for i := lo; i < hi; i++ {
-			q.woff[i] = int32(len(words))
-			q.sents[i], words = scan(src, sents[i], words)
+			q.woff[i] = int32(len(hs))
+			st := &q.sents[i]
+			*st, ws = scan(src, sents[i], ws[:0])
+			st.countPronouns(ws)
+			for k, w := range ws {
+				hs = append(hs, w.h)
+				if k < 64 && w.end-w.start >= 4 {
+					st.long |= 1 << k
+				}
+			}
 		}
 		for i := lo; i < hi; i++ {
-			end := len(words)
+			end := len(hs)
 			if i+1 < hi {
 				end = int(q.woff[i+1])
 			}
-			q.sents[i].words = words[q.woff[i]:end]
-			q.sents[i].countPronouns()
+			q.sents[i].words = hs[q.woff[i]:end]
 		}
 	})
 	for i := range q.sents {
@@ -284,14 +294,14 @@ const none = 0x51ab
 
 func (st *sentence) first(k int) uint64 {
 	if k < len(st.words) {
-		return st.words[k].h
+		return st.words[k]
 	}
 	return none
 }
 
 func (st *sentence) lastw(k int) uint64 {
 	if k < len(st.words) {
-		return st.words[len(st.words)-1-k].h
+		return st.words[len(st.words)-1-k]
 	}
 	return none
 }
@@ -348,9 +358,9 @@ func (b *builder) emission(i int) {
 	e = append(e, b.m2(eFirstPunct, s.first(0), p))
 	e = append(e, b.m2(eLenPunct, lb, p))
 	for k, w := range s.words {
-		e = append(e, b.m1(eWord, w.h))
+		e = append(e, b.m1(eWord, w))
 		if k > 0 {
-			e = append(e, b.m2(eBigram, s.words[k-1].h, w.h))
+			e = append(e, b.m2(eBigram, s.words[k-1], w))
 		}
 	}
 	if i > 0 {
@@ -499,11 +509,11 @@ const echoCap = 40
 func echo(s, p *sentence) uint64 {
 	var set wordSet
 	for _, v := range p.words[:min(len(p.words), echoCap)] {
-		set.add(v.h)
+		set.add(v)
 	}
 	n := 0
-	for _, w := range s.words[:min(len(s.words), echoCap)] {
-		if w.end-w.start >= 4 && set.has(w.h) {
+	for k, w := range s.words[:min(len(s.words), echoCap)] {
+		if s.long>>k&1 != 0 && set.has(w) {
 			n++
 		}
 	}

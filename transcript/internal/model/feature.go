@@ -27,11 +27,13 @@ func wordRoom(n int) []word { return make([]word, 0, n/5+1) }
 
 // A sentence holds what the features need to know of one unit.
 type sentence struct {
-	words []word // into a shared buffer
-	last  byte   // terminal punctuation: '?', '!', '.', predictedQ, or 0
-	qmark bool   // a question mark anywhere
-	caps  bool   // first word capitalised
-	punct bool   // has any of . , ? ! inside
+	words []uint64 // the words' hashes, into a shared buffer
+	// long has bit k set when word k, for k < 64, has four bytes or more.
+	long  uint64
+	last  byte // terminal punctuation: '?', '!', '.', predictedQ, or 0
+	qmark bool // a question mark anywhere
+	caps  bool // first word capitalised
+	punct bool // has any of . , ? ! inside
 	// Of an unpunctuated unit, the question-end model's score of its end
 	// in steps of one from 1 (below -4) to 10 (5 and above); 0 for others.
 	qend uint8
@@ -40,10 +42,10 @@ type sentence struct {
 	nI, nYou, nWe uint8
 }
 
-// countPronouns sets st.nI, st.nYou and st.nWe from st.words.
-func (st *sentence) countPronouns() {
+// countPronouns sets st.nI, st.nYou and st.nWe from ws, its words.
+func (st *sentence) countPronouns(ws []word) {
 	var ci, cy, cw int
-	for _, w := range st.words {
+	for _, w := range ws {
 		if w.end-w.start > 4 {
 			continue // none of them is longer
 		}
@@ -101,8 +103,8 @@ var byteClass = func() (t [256]byte) {
 	return t
 }()
 
-// scan fills the words of span s of src, appending to buf, and reports
-// the sentence facts.
+// scan appends the words of span s of src to buf, and reports the
+// sentence facts but for the words.
 func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 	var st sentence
 	from := len(buf)
@@ -174,7 +176,6 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 		w.end = int32(i)
 		buf = append(buf, w)
 	}
-	st.words = buf[from:]
 	// Terminal punctuation: the last non-closing byte.
 	for j := s.End - 1; j >= s.Start; j-- {
 		c := src[j]

@@ -46,6 +46,20 @@ func units(src string) ([]byte, []turn.Span) {
 	return out, append(us, turn.Span{Start: from, End: len(out)})
 }
 
+// unmarked returns the Sequence of the units us of src with their words,
+// which no question-end model has marked.
+func unmarked(src []byte, us []turn.Span) *Sequence {
+	q := &Sequence{Spans: us, sents: make([]sentence, len(us))}
+	for i, s := range us {
+		var ws []word
+		q.sents[i], ws = scan(src, s, nil)
+		for _, w := range ws {
+			q.sents[i].words = append(q.sents[i].words, w.h)
+		}
+	}
+	return q
+}
+
 // TestTrainQuestions trains a question-end model on a few caption-style
 // sentences and checks that it tells the questions among unseen ones, and
 // that marking them makes them count as questions for the distances.
@@ -69,11 +83,7 @@ func TestTrainQuestions(t *testing.T) {
 	m := New()
 	TrainQuestions(m, exs, TrainConfig{Iterations: 50, Rate: 0.1, L2: 1e-5})
 	src, us := units("what do you like |i like the river |did you go there |i went there in may ")
-	q := &Sequence{Spans: us}
-	q.sents = make([]sentence, len(us))
-	for i, s := range us {
-		q.sents[i], _ = scan(src, s, nil)
-	}
+	q := unmarked(src, us)
 	q.markQuestions(m)
 	for i, want := range []bool{true, false, true, false} {
 		s := &q.sents[i]
@@ -97,11 +107,7 @@ func TestTrainQuestions(t *testing.T) {
 	}
 	// Punctuated units keep their own punctuation and get no bucket.
 	src, us = units("What do you like. |I like the river? ")
-	q = &Sequence{Spans: us}
-	q.sents = make([]sentence, len(us))
-	for i, s := range us {
-		q.sents[i], _ = scan(src, s, nil)
-	}
+	q = unmarked(src, us)
 	q.markQuestions(m)
 	if q.sents[0].last != '.' || q.sents[1].last != '?' || q.sents[0].qend != 0 || q.sents[1].qend != 0 {
 		t.Errorf("punctuated units changed: %+v", q.sents)
