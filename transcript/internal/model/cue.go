@@ -101,7 +101,7 @@ func (q *Sequence) cues(i int) []turn.Cue {
 	// (automatic captions); an auxiliary opens statements too ("Can't
 	// say I did.", "Does it matter. Not really."), so it counts only
 	// with one.
-	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1 && (s.qmark || s.last == predictedQ)) {
+	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1 && (s.qmark || s.asked())) {
 		c = append(c, turn.CueInterrogative)
 	}
 	if requestWords.has(f) {

@@ -214,7 +214,7 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 	// words are scanned into a scratch buffer, and only their hashes are
 	// kept (with a bit for each long word), half the memory of the words.
 	par.Range(len(sents), 128, func(lo, hi int) {
-		hs := make([]uint64, 0, (sents[hi-1].End-sents[lo].Start)/5+1) // as wordRoom
+		hs := make([]uint64, 0, roomFor(sents[hi-1].End-sents[lo].Start))
 		var ws []word
 		// Scan all first so the buffer is stable before slicing.
 		for i := lo; i < hi; i++ {

@@ -20,10 +20,13 @@ type word struct {
 	start, end int32
 }
 
-// wordRoom returns a word buffer with room for the words of n bytes of
-// text, so that scanning them need not grow it: most words take five
-// bytes or more with their space.
-func wordRoom(n int) []word { return make([]word, 0, n/5+1) }
+// roomFor is how many words n bytes of text hold at most, as a rule, so
+// that buffers for them need not grow: most words take five bytes or
+// more with their space.
+func roomFor(n int) int { return n/5 + 1 }
+
+// wordRoom returns a word buffer with room for the words of n bytes.
+func wordRoom(n int) []word { return make([]word, 0, roomFor(n)) }
 
 // A sentence holds what the features need to know of one unit.
 type sentence struct {

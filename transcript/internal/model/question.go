@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"math"
 	"slices"
 
@@ -164,28 +165,34 @@ func TrainQuestions(m *Model, exs []BoundaryExample, cfg TrainConfig) {
 // with full-batch Adam and adds the weights to table, those smaller than
 // cfg.Prune left out.
 func fitLogistic(table []float32, xs [][]uint32, ys []float64, cfg TrainConfig) {
-	w := make(map[uint32]float64)
-	mom := make(map[uint32]float64)
-	vel := make(map[uint32]float64)
-	g := make(map[uint32]float64)
-	keys := make([]uint32, 0)
+	// The features in index order, and each example's features as
+	// positions in that order, so the weights and moments are slices.
+	pos := make(map[uint32]int32)
 	for _, fs := range xs {
 		for _, f := range fs {
-			if _, ok := g[f]; !ok {
-				g[f] = 0
-				keys = append(keys, f)
-			}
+			pos[f] = 0
 		}
 	}
-	slices.Sort(keys)
-	const b1, b2, eps = 0.9, 0.999, 1e-8
+	keys := slices.Sorted(maps.Keys(pos))
+	for j, k := range keys {
+		pos[k] = int32(j)
+	}
+	at := make([][]int32, len(xs))
+	for i, fs := range xs {
+		at[i] = make([]int32, len(fs))
+		for j, f := range fs {
+			at[i][j] = pos[f]
+		}
+	}
+	w := make([]float64, len(keys))
+	mom := make([]float64, len(keys))
+	vel := make([]float64, len(keys))
+	g := make([]float64, len(keys))
 	n := float64(len(xs))
 	for it := 1; it <= cfg.Iterations; it++ {
-		for _, k := range keys {
-			g[k] = 0
-		}
+		clear(g)
 		loss := 0.0
-		for i, fs := range xs {
+		for i, fs := range at {
 			z := 0.0
 			for _, f := range fs {
 				z += w[f]
@@ -196,21 +203,17 @@ func fitLogistic(table []float32, xs [][]uint32, ys []float64, cfg TrainConfig) 
 				g[f] += p - ys[i]
 			}
 		}
-		for _, k := range keys {
-			gk := g[k]/n + cfg.L2*w[k]
-			loss += 0.5 * cfg.L2 * w[k] * w[k] * n / n
-			mom[k] = b1*mom[k] + (1-b1)*gk
-			vel[k] = b2*vel[k] + (1-b2)*gk*gk
-			mh := mom[k] / (1 - math.Pow(b1, float64(it)))
-			vh := vel[k] / (1 - math.Pow(b2, float64(it)))
-			w[k] -= cfg.Rate * mh / (math.Sqrt(vh) + eps)
+		opt := adamAt(it, cfg.Rate)
+		for j := range keys {
+			loss += 0.5 * cfg.L2 * w[j] * w[j]
+			opt.step(&w[j], &mom[j], &vel[j], g[j]/n+cfg.L2*w[j])
 		}
 		if cfg.Log != nil {
 			cfg.Log(it, loss/n)
 		}
 	}
-	for _, k := range keys {
-		if x := w[k]; math.Abs(x) >= cfg.Prune {
+	for j, k := range keys {
+		if x := w[j]; math.Abs(x) >= cfg.Prune {
 			table[k] += float32(x)
 		}
 	}

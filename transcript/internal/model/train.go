@@ -43,7 +43,6 @@ func Train(exs []Example, cfg TrainConfig) *Model {
 	for _, ex := range exs {
 		units += ex.Seq.Len()
 	}
-	const b1, b2, eps = 0.9, 0.999, 1e-8
 	// The examples are cut into a fixed number of shards whose gradients
 	// are computed concurrently and summed in shard order, so the result
 	// does not depend on the number of CPUs.
@@ -53,6 +52,7 @@ func Train(exs []Example, cfg TrainConfig) *Model {
 	}
 	var shardLoss [trainShards]float64
 	for it := 1; it <= cfg.Iterations; it++ {
+		opt := adamAt(it, cfg.Rate)
 		shards := make([]func(), trainShards)
 		for k := range shards {
 			shards[k] = func() {
@@ -82,11 +82,7 @@ func Train(exs []Example, cfg TrainConfig) *Model {
 				continue
 			}
 			loss += 0.5 * cfg.L2 * w[i] * w[i]
-			mom[i] = b1*mom[i] + (1-b1)*g
-			vel[i] = b2*vel[i] + (1-b2)*g*g
-			mh := mom[i] / (1 - math.Pow(b1, float64(it)))
-			vh := vel[i] / (1 - math.Pow(b2, float64(it)))
-			w[i] -= cfg.Rate * mh / (math.Sqrt(vh) + eps)
+			opt.step(&w[i], &mom[i], &vel[i], g)
 			m.W[i] = float32(w[i])
 		}
 		if cfg.Log != nil {
@@ -230,7 +226,6 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 		units += len(segs)
 	}
 	var v, mom, vel [NumAdapt]float64
-	const b1, b2, eps = 0.9, 0.999, 1e-8
 	work := make([]turn.Segment, 0)
 	for it := 1; it <= cfg.Iterations; it++ {
 		var g [NumAdapt]float64
@@ -258,13 +253,9 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 			}
 		}
 		loss /= float64(units)
+		opt := adamAt(it, cfg.Rate)
 		for k := range v {
-			gk := g[k]/float64(units) + cfg.L2*v[k]
-			mom[k] = b1*mom[k] + (1-b1)*gk
-			vel[k] = b2*vel[k] + (1-b2)*gk*gk
-			mh := mom[k] / (1 - math.Pow(b1, float64(it)))
-			vh := vel[k] / (1 - math.Pow(b2, float64(it)))
-			v[k] -= cfg.Rate * mh / (math.Sqrt(vh) + eps)
+			opt.step(&v[k], &mom[k], &vel[k], g[k]/float64(units)+cfg.L2*v[k])
 		}
 		if cfg.Log != nil {
 			cfg.Log(it, loss)
@@ -366,4 +357,26 @@ func pathScore(q *Sequence, want, got []speaker.Role) float64 {
 		f1 = 2 * tp / (nw + ng)
 	}
 	return (acc + f1) / 2
+}
+
+// Adam's decay rates of the gradient's first and second moments, and the
+// term that keeps its step finite.
+const b1, b2, eps = 0.9, 0.999, 1e-8
+
+// An adamIter is one iteration of Adam with step size rate: c1 and c2
+// are the bias corrections of the moments at that iteration.
+type adamIter struct{ c1, c2, rate float64 }
+
+// adamAt returns iteration it (from 1) of Adam with step size rate.
+func adamAt(it int, rate float64) adamIter {
+	return adamIter{1 - math.Pow(b1, float64(it)), 1 - math.Pow(b2, float64(it)), rate}
+}
+
+// step moves weight w by gradient g, updating its moments m and v.
+func (a adamIter) step(w, m, v *float64, g float64) {
+	*m = b1**m + (1-b1)*g
+	*v = b2**v + (1-b2)*g*g
+	mh := *m / a.c1
+	vh := *v / a.c2
+	*w -= a.rate * mh / (math.Sqrt(vh) + eps)
 }
