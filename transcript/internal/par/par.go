@@ -8,13 +8,18 @@ package par
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Range calls f on consecutive disjoint ranges [lo, hi) that cover
-// [0, n), in parallel, and returns when all calls have returned. It uses
-// at most GOMAXPROCS goroutines and gives each at least grain indexes;
-// when n is below 2*grain, it calls f(0, n) on the caller's goroutine.
-// Ranges are never empty; for n <= 0, f is not called.
+// [0, n), in parallel, and returns when all calls have returned. It cuts
+// [0, n) into parts of at least grain indexes (at most chunksPerWorker
+// for each of the Workers(n, grain) goroutines it uses) that the
+// goroutines claim in turn, the caller's first: a goroutine that starts
+// late, as a woken one does, finds less left to do instead of holding
+// the others up. When n is below 2*grain, it calls f(0, n) on the
+// caller's goroutine. Ranges are never empty; for n <= 0, f is not
+// called.
 func Range(n, grain int, f func(lo, hi int)) {
 	k := Workers(n, grain)
 	if k <= 1 {
@@ -23,36 +28,66 @@ func Range(n, grain int, f func(lo, hi int)) {
 		}
 		return
 	}
-	var wg sync.WaitGroup
-	for w := 1; w < k; w++ {
-		lo, hi := w*n/k, (w+1)*n/k
-		wg.Go(func() { f(lo, hi) })
+	parts := min(n/max(grain, 1), chunksPerWorker*k)
+	var next atomic.Int64
+	work := func() {
+		for {
+			c := int(next.Add(1) - 1)
+			if c >= parts {
+				return
+			}
+			f(c*n/parts, (c+1)*n/parts)
+		}
 	}
-	f(0, n/k)
+	var wg sync.WaitGroup
+	for range k - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
 }
 
-// Workers returns the number of ranges [Range] cuts n indexes into.
+// chunksPerWorker bounds the parts Range cuts its indexes into, per
+// goroutine: enough that a goroutine woken late (about a tenth of a
+// millisecond on a busy virtual machine) costs little, few enough that
+// a part's fixed cost does not count.
+const chunksPerWorker = 8
+
+// Workers returns the number of goroutines [Range] uses for n indexes.
 func Workers(n, grain int) int {
 	return max(1, min(runtime.GOMAXPROCS(0), n/max(grain, 1)))
 }
 
-// Do runs the functions concurrently, the first on the caller's
-// goroutine, and returns when all have returned.
+// Do runs the functions concurrently and returns when all have returned.
+// The caller's goroutine runs the first and then any that no other
+// goroutine has started yet, so that the functions run one after the
+// other, not later, when the goroutines they were handed to start late.
+// The functions must not wait for one another.
 func Do(fs ...func()) {
 	if len(fs) == 0 {
 		return
 	}
-	if runtime.GOMAXPROCS(0) == 1 {
+	procs := runtime.GOMAXPROCS(0)
+	if procs == 1 || len(fs) == 1 {
 		for _, f := range fs {
 			f()
 		}
 		return
 	}
-	var wg sync.WaitGroup
-	for _, f := range fs[1:] {
-		wg.Go(f)
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(fs) {
+				return
+			}
+			fs[i]()
+		}
 	}
-	fs[0]()
+	var wg sync.WaitGroup
+	for range min(len(fs), procs) - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
 }

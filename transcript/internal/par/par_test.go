@@ -17,6 +17,9 @@ func TestRangeCoversOnce(t *testing.T) {
 				if lo >= hi {
 					t.Errorf("procs %d n %d: empty range [%d,%d)", procs, tc.n, lo, hi)
 				}
+				if hi-lo < tc.grain && hi-lo < tc.n {
+					t.Errorf("procs %d n %d grain %d: range [%d,%d) below a grain", procs, tc.n, tc.grain, lo, hi)
+				}
 				for i := lo; i < hi; i++ {
 					atomic.AddInt32(&hits[i], 1)
 				}
@@ -26,7 +29,11 @@ func TestRangeCoversOnce(t *testing.T) {
 					t.Errorf("procs %d n %d grain %d: index %d covered %d times", procs, tc.n, tc.grain, i, h)
 				}
 			}
-			if want := int32(Workers(tc.n, tc.grain)); tc.n > 0 && calls.Load() != want {
+			want := int32(1)
+			if k := Workers(tc.n, tc.grain); k > 1 {
+				want = int32(min(tc.n/max(tc.grain, 1), chunksPerWorker*k))
+			}
+			if tc.n > 0 && calls.Load() != want {
 				t.Errorf("procs %d n %d grain %d: %d calls, want %d", procs, tc.n, tc.grain, calls.Load(), want)
 			}
 			if tc.n > 0 && tc.n < 2*max(tc.grain, 1) && calls.Load() != 1 {
@@ -40,10 +47,21 @@ func TestRangeCoversOnce(t *testing.T) {
 func TestDoRunsAll(t *testing.T) {
 	for _, procs := range []int{1, 2} {
 		old := runtime.GOMAXPROCS(procs)
-		var a, b, c atomic.Bool
-		Do(func() { a.Store(true) }, func() { b.Store(true) }, func() { c.Store(true) })
-		if !a.Load() || !b.Load() || !c.Load() {
-			t.Errorf("procs %d: not all ran: %v %v %v", procs, a.Load(), b.Load(), c.Load())
+		var runs [5]atomic.Int32
+		fs := make([]func(), len(runs))
+		for i := range fs {
+			fs[i] = func() { runs[i].Add(1) }
+		}
+		for n := 1; n <= len(fs); n++ {
+			for i := range runs {
+				runs[i].Store(0)
+			}
+			Do(fs[:n]...)
+			for i := range runs {
+				if want := int32(min(1, max(0, n-i))); runs[i].Load() != want {
+					t.Errorf("procs %d, %d functions: function %d ran %d times, want %d", procs, n, i, runs[i].Load(), want)
+				}
+			}
 		}
 		Do()
 		runtime.GOMAXPROCS(old)
