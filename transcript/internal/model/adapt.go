@@ -48,7 +48,6 @@ type adaptScratch struct {
 	// buckets, so a pass clears and works out only those.
 	touched [2][]uint16
 	tsize   int
-	out     [][NumAdapt]float64
 }
 
 // A cell is one hashed bucket: the posterior-weighted counts of each
@@ -60,18 +59,24 @@ type cell struct {
 
 // adaptFeatures returns the adaptation features of each unit of q given
 // pI, the first pass's probability that the interviewer speaks each unit.
-// sc, when not nil, lends its tables; the result lives in sc.out.
+// sc, when not nil, lends its tables.
 func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]float64 {
 	if sc == nil {
 		sc = new(adaptScratch)
 	}
+	out := make([][NumAdapt]float64, q.Len())
+	adaptPass(q, pI, sc, func(i int, f *[NumAdapt]float64) { out[i] = *f })
+	return out
+}
+
+// adaptPass works out the adaptation features of each unit of q given
+// pI, as adaptFeatures, and hands them to use, unit by unit, on all CPUs:
+// use(i, f) is called once for each unit i, and f is only valid during
+// the call. sc lends its tables.
+func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f *[NumAdapt]float64)) {
 	n := q.Len()
-	if cap(sc.out) < n {
-		sc.out = make([][NumAdapt]float64, n)
-	}
-	out := sc.out[:n]
 	if n == 0 {
-		return out
+		return
 	}
 	sc.prepare(q)
 	size := sc.size
@@ -182,8 +187,8 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			if len(ws) > 1 {
 				b += (nw - 1 - nb) * br
 			}
-			f := &out[i]
-			*f = [NumAdapt]float64{}
+			var fs [NumAdapt]float64
+			f := &fs
 			f[0] = clip(u/5, 4)
 			f[1] = clip(b/5, 4)
 			f[2] = clip(u/math.Sqrt(nw+1), 4)
@@ -197,9 +202,9 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 			}
 			f[6] = clip(uf/5, 4)
 			f[7] = clip(bf/5, 4)
+			use(i, f)
 		}
 	})
-	return out
 }
 
 // maxBuckets is the most buckets each of the unigram and the bigram
@@ -327,10 +332,9 @@ func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) {
 		} else {
 			post = d.Posteriors(segs, post)
 		}
-		f := adaptFeatures(q, post, sc)
-		for i := range segs {
-			segs[i].Score = base[i] + dot(v, &f[i])
-		}
+		adaptPass(q, post, sc, func(i int, f *[NumAdapt]float64) {
+			segs[i].Score = base[i] + dot(v, f)
+		})
 	}
 	sc.q = nil // the next parse computes its own word buckets
 	scratchPool.Put(sc)
