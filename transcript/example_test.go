@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 3.223
-	//   "Why kelp?"            score +0.997  p 0.930  [question interrogative]
-	// guest: switch +2.227, margin 2.509
-	//   "Well, it grows fast." score -0.096  p 0.873  [after-question answer-opener]
-	//   "It shelters fish."    score -0.236  p 0.662  []
+	// interviewer: switch +0.000, margin 4.223
+	//   "Why kelp?"            score +1.314  p 0.975  [question interrogative]
+	// guest: switch +2.909, margin 3.493
+	//   "Well, it grows fast." score -0.207  p 0.950  [after-question answer-opener]
+	//   "It shelters fish."    score -0.378  p 0.752  []
 }

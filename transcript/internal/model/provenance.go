@@ -4,17 +4,17 @@ package model
 
 // Provenance records what the embedded weights were trained on and how to
 // rebuild them.
-const Provenance = "trained on 300 gold files (280759 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=0.000113 prune=0.02 asr=true; adaptation x1.5; 278130 non-zero weights, 590574 bytes; rebuild: cd transcript/internal/model && go generate"
+const Provenance = "trained on 300 gold files (280759 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=0.000113 prune=0.02 margin=1 asr=true; adaptation x1.5; 320501 non-zero weights, 669276 bytes; rebuild: cd transcript/internal/model && go generate"
 
 // adaptWeights are the learned weights of the adaptation features, times
 // the factor chosen with the switch costs (see ChooseSwitch).
-var adaptWeights = [NumAdapt]float64{0.03371168290882183, 0.156386236487449, 0.16129186453691208, 0.04363346079627613, 0.010662635460988846, 0.01617362911911004, 0.41092650670082786, 0.3536408820843343}
+var adaptWeights = [NumAdapt]float64{0.0028853311767821927, 0.23598876201504165, 0.20977074049143576, 0.09849609864600783, -0.04406320744674243, -0.0062712196439578035, 0.4618803378539802, 0.3028254065659477}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an
 // unpunctuated one; both chosen on held-out halves of the training set
 // (see ChooseSwitch).
 const (
-	switchCost        = -0.5
-	captionSwitchCost = -0.75
+	switchCost        = -0.75
+	captionSwitchCost = -1.25
 )

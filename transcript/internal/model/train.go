@@ -22,7 +22,13 @@ type TrainConfig struct {
 	Rate       float64 // Adam step size
 	L2         float64 // L2 penalty per weight, scaled by the number of units
 	Prune      float64 // weights below this magnitude are zeroed at the end
-	Log        func(iter int, loss float64)
+	// ChangeMargin, when not zero, trains with a softmax margin: every
+	// path is scored this much higher for each unit where it changes
+	// speaker and the gold roles do not, or the other way round, so that
+	// the model learns to keep its changes of speaker further from the
+	// wrong places than the likelihood alone asks.
+	ChangeMargin float64
+	Log          func(iter int, loss float64)
 }
 
 // trainShards is the number of parts the training examples are cut into
@@ -60,7 +66,7 @@ func Train(exs []Example, cfg TrainConfig) *Model {
 				clear(g)
 				shardLoss[k] = 0
 				for j := k * len(exs) / trainShards; j < (k+1)*len(exs)/trainShards; j++ {
-					shardLoss[k] += m.gradient(exs[j], g)
+					shardLoss[k] += m.gradient(exs[j], g, cfg.ChangeMargin)
 				}
 			}
 		}
@@ -97,12 +103,13 @@ func Train(exs []Example, cfg TrainConfig) *Model {
 	return m
 }
 
-// gradient adds the gradient of the negative log-likelihood of ex to g
-// (descent direction is -g) and returns the negative log-likelihood.
-func (m *Model) gradient(ex Example, g []float64) float64 {
+// gradient adds the gradient of the negative log-likelihood of ex, with
+// the change margin (see [TrainConfig]), to g (descent direction is -g)
+// and returns the negative log-likelihood.
+func (m *Model) gradient(ex Example, g []float64, margin float64) float64 {
 	q := ex.Seq
 	segs := m.Segments(q)
-	d := chainGrad(segs, ex.Roles)
+	d := chainGrad(segs, ex.Roles, margin)
 	for i := range segs {
 		for _, f := range q.Emit[q.EmitOff[i]:q.EmitOff[i+1]] {
 			g[f] += d.emit[i]
@@ -127,8 +134,10 @@ type chainDeriv struct {
 
 // chainGrad runs forward-backward over the two-state chain that
 // [turn.Decoder] decodes and returns the derivatives of the negative
-// log-likelihood of roles.
-func chainGrad(segs []turn.Segment, roles []speaker.Role) chainDeriv {
+// log-likelihood of roles. Every path that changes speaker where roles do
+// not, or keeps the speaker where roles change, gains margin at that unit
+// (a softmax margin; 0 is plain likelihood).
+func chainGrad(segs []turn.Segment, roles []speaker.Role, margin float64) chainDeriv {
 	n := len(segs)
 	d := chainDeriv{emit: make([]float64, n), toI: make([]float64, n), toG: make([]float64, n)}
 	if n == 0 {
@@ -141,13 +150,17 @@ func chainGrad(segs []turn.Segment, roles []speaker.Role) chainDeriv {
 		return -segs[i].Score / 2
 	}
 	trans := func(i, a, b int) float64 {
+		x := 0.0
+		if (a != b) != (roles[i-1] != roles[i]) {
+			x = margin
+		}
 		if a == b {
-			return 0
+			return x
 		}
 		if b == 0 {
-			return segs[i].ToInterviewer
+			return x + segs[i].ToInterviewer
 		}
-		return segs[i].ToGuest
+		return x + segs[i].ToGuest
 	}
 	fw := make([][2]float64, n)
 	bw := make([][2]float64, n)
@@ -244,7 +257,7 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 					work[j].Score = p.segs[j].Score + dot(&v, &f[j])
 				}
 			}
-			d := chainGrad(work, ex.Roles)
+			d := chainGrad(work, ex.Roles, cfg.ChangeMargin)
 			loss += d.nll
 			for j := range work {
 				for k, x := range f[j] {
