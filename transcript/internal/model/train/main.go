@@ -73,9 +73,9 @@ func main() {
 		// three shows and scored on the other three, 0.870 / 0.701 ->
 		// 0.872 / 0.705 and 0.851 / 0.593 -> 0.855 / 0.600.
 		margin = flag.Float64("margin", 1, "softmax margin on each unit where a path changes speaker and the gold roles do not, or the other way round")
-		asr   = flag.Bool("asr", true, "train on the asr variant files too")
-		quiet = flag.Bool("q", false, "do not log progress")
-		reuse = flag.String("reuse", "", "directory keeping the first-pass models between runs, for experiments on the adaptation and switch costs only (the features must not have changed)")
+		asr    = flag.Bool("asr", true, "train on the asr variant files too")
+		quiet  = flag.Bool("q", false, "do not log progress")
+		reuse  = flag.String("reuse", "", "directory keeping the first-pass models between runs, for experiments on the adaptation and switch costs only (the features must not have changed)")
 	)
 	flag.Parse()
 	if strings.Contains(filepath.ToSlash(*corpus), "/dev") {
