@@ -65,15 +65,15 @@ func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]floa
 		sc = new(adaptScratch)
 	}
 	out := make([][NumAdapt]float64, q.Len())
-	adaptPass(q, pI, sc, func(i int, f *[NumAdapt]float64) { out[i] = *f })
+	adaptPass(q, pI, sc, func(i int, f [NumAdapt]float64) { out[i] = f })
 	return out
 }
 
 // adaptPass works out the adaptation features of each unit of q given
 // pI, as adaptFeatures, and hands them to use, unit by unit, on all CPUs:
-// use(i, f) is called once for each unit i, and f is only valid during
-// the call. sc lends its tables.
-func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f *[NumAdapt]float64)) {
+// use(i, f) is called once for each unit i; the features go by value,
+// so that they need not escape to the heap. sc lends its tables.
+func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [NumAdapt]float64)) {
 	n := q.Len()
 	if n == 0 {
 		return
@@ -187,8 +187,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f *[
 			if len(ws) > 1 {
 				b += (nw - 1 - nb) * br
 			}
-			var fs [NumAdapt]float64
-			f := &fs
+			var f [NumAdapt]float64
 			f[0] = clip(u/5, 4)
 			f[1] = clip(b/5, 4)
 			f[2] = clip(u/math.Sqrt(nw+1), 4)
@@ -332,8 +331,8 @@ func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) {
 		} else {
 			post = d.Posteriors(segs, post)
 		}
-		adaptPass(q, post, sc, func(i int, f *[NumAdapt]float64) {
-			segs[i].Score = base[i] + dot(v, f)
+		adaptPass(q, post, sc, func(i int, f [NumAdapt]float64) {
+			segs[i].Score = base[i] + dot(v, &f)
 		})
 	}
 	sc.q = nil // the next parse computes its own word buckets
