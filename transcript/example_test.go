@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 4.223
-	//   "Why kelp?"            score +1.314  p 0.975  [question interrogative]
-	// guest: switch +2.909, margin 3.493
-	//   "Well, it grows fast." score -0.207  p 0.950  [after-question answer-opener]
-	//   "It shelters fish."    score -0.378  p 0.752  []
+	// interviewer: switch +0.000, margin 2.956
+	//   "Why kelp?"            score +0.920  p 0.919  [question interrogative]
+	// guest: switch +2.036, margin 2.445
+	//   "Well, it grows fast." score -0.145  p 0.870  [after-question answer-opener]
+	//   "It shelters fish."    score -0.264  p 0.667  []
 }

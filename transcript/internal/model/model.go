@@ -236,7 +236,24 @@ func ScoreLazy(src []byte, sents []turn.Span) (segs []turn.Segment, q *Sequence)
 	segs = Default().score(q)
 	adapt(q, segs, &adaptWeights)
 	applySwitch(q, segs, switchCost, captionSwitchCost)
+	temper(segs, confidenceScale)
 	return segs, q
+}
+
+// temper multiplies every score of segs by f. The decoder's path is the
+// same for any f > 0, but its posteriors, the turns' confidence, are
+// sharper or softer: the trainer chooses f so that they are calibrated
+// (see ChooseConfidenceScale).
+func temper(segs []turn.Segment, f float64) {
+	if f == 1 {
+		return
+	}
+	for i := range segs {
+		s := &segs[i]
+		s.Score *= f
+		s.ToInterviewer *= f
+		s.ToGuest *= f
+	}
 }
 
 // applySwitch subtracts a cost from every change of speaker: punct for a

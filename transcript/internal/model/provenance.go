@@ -18,3 +18,8 @@ const (
 	switchCost        = -0.75
 	captionSwitchCost = -1.25
 )
+
+// confidenceScale multiplies every score before decoding, so that the
+// posteriors are calibrated on held-out halves of the training set (see
+// ChooseConfidenceScale).
+const confidenceScale = 0.7

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript/internal/par"
@@ -279,6 +280,56 @@ func TrainAdapt(exs []Example, base []*Model, cfg TrainConfig) [NumAdapt]float64
 
 // SwitchGrid lists the switch costs ChooseSwitch tries.
 var SwitchGrid = []float64{-2.5, -2, -1.75, -1.5, -1.25, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1}
+
+// ConfidenceGrid lists the factors ChooseConfidenceScale tries.
+var ConfidenceGrid = []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1}
+
+// ChooseConfidenceScale picks the factor of all scores (see temper) whose
+// posteriors best predict the gold roles of held-out conversations: the
+// lowest mean negative log posterior of the gold role of each unit,
+// weighted by its words, as the turns' confidence is. The path does not
+// depend on the factor; a model trained with a margin is too sure of
+// itself, and the factor undoes that. base[i] must not have been trained
+// on exs[i]; v are the adaptation weights (already scaled), punct and
+// caption the switch costs. It returns the factor and the loss of each
+// factor of ConfidenceGrid.
+func ChooseConfidenceScale(exs []Example, base []*Model, v [NumAdapt]float64, punct, caption float64) (float64, []float64) {
+	loss := make([]float64, len(ConfidenceGrid))
+	var words float64
+	segs := make([][]turn.Segment, len(exs))
+	for i, ex := range exs {
+		segs[i] = base[i].Segments(ex.Seq)
+		adapt(ex.Seq, segs[i], &v)
+		applySwitch(ex.Seq, segs[i], punct, caption)
+		for j := range segs[i] {
+			words += float64(len(ex.Seq.sents[j].words))
+		}
+	}
+	par.Range(len(ConfidenceGrid), 1, func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			var d turn.Decoder
+			for i, ex := range exs {
+				work := slices.Clone(segs[i])
+				temper(work, ConfidenceGrid[k])
+				post := d.Posteriors(work, nil)
+				for j, p := range post {
+					if ex.Roles[j] != speaker.Interviewer {
+						p = 1 - p
+					}
+					loss[k] -= float64(len(ex.Seq.sents[j].words)) * math.Log(max(p, 1e-12))
+				}
+			}
+			loss[k] /= words
+		}
+	})
+	best := 0
+	for k := range loss {
+		if loss[k] < loss[best] {
+			best = k
+		}
+	}
+	return ConfidenceGrid[best], loss
+}
 
 // ScaleGrid lists the factors of the adaptation weights ChooseSwitch
 // tries.

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/textdiarize/diarize/speaker"
@@ -95,6 +96,30 @@ func TestChainGradMargin(t *testing.T) {
 				if want := (up - down) / (2 * h); math.Abs(got-want) > 1e-5 {
 					t.Errorf("trial %d (n %d, margin %g): unit %d derivative %d = %v, want %v", trial, n, margin, i, k, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestTemperKeepsPath checks that scaling every score, as the parse does
+// to calibrate the posteriors, leaves the decoded path as it is.
+func TestTemperKeepsPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 11))
+	for trial := 0; trial < 50; trial++ {
+		n := 1 + rng.IntN(60)
+		segs := make([]turn.Segment, n)
+		for i := range segs {
+			segs[i].Score = rng.NormFloat64() * 3
+			segs[i].ToInterviewer = rng.NormFloat64()
+			segs[i].ToGuest = rng.NormFloat64()
+		}
+		var d turn.Decoder
+		roles, _ := d.Roles(segs)
+		for _, f := range []float64{0.5, 0.7, 1.5} {
+			work := slices.Clone(segs)
+			temper(work, f)
+			if r2, _ := d.Roles(work); !slices.Equal(roles, r2) {
+				t.Fatalf("trial %d: scale %g changed the path", trial, f)
 			}
 		}
 	}

@@ -214,6 +214,12 @@ func main() {
 	for k := range av {
 		av[k] *= scale
 	}
+	conf, closs := model.ChooseConfidenceScale(exs, base, av, sw, csw)
+	if !*quiet {
+		for k, f := range model.ConfidenceGrid {
+			fmt.Fprintf(os.Stderr, "confidence scale %.2f: held-out log loss %.4f\n", f, closs[k])
+		}
+	}
 	w := m.Marshal()
 	if err := os.WriteFile(*out, w, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -245,10 +251,15 @@ const (
 	switchCost        = %s
 	captionSwitchCost = %s
 )
+
+// confidenceScale multiplies every score before decoding, so that the
+// posteriors are calibrated on held-out halves of the training set (see
+// ChooseConfidenceScale).
+const confidenceScale = %s
 `, fmt.Sprintf("trained on %d gold files (%d units) of ../shared/corpus/train, sha256 %x; "+
 		"iter=%d rate=%g l2=%g prune=%g margin=%g asr=%v; adaptation x%g; %d non-zero weights, %d bytes; "+
 		"rebuild: cd transcript/internal/model && go generate",
-		len(exs), units, sum.Sum(nil), *iters, *rate, *l2, *prune, *margin, *asr, scale, nz, len(w)), floats(av[:]), strconv.FormatFloat(sw, 'g', -1, 64), strconv.FormatFloat(csw, 'g', -1, 64))
+		len(exs), units, sum.Sum(nil), *iters, *rate, *l2, *prune, *margin, *asr, scale, nz, len(w)), floats(av[:]), strconv.FormatFloat(sw, 'g', -1, 64), strconv.FormatFloat(csw, 'g', -1, 64), strconv.FormatFloat(conf, 'g', -1, 64))
 	if err := os.WriteFile(*prov, []byte(src), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
