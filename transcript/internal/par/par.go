@@ -64,30 +64,11 @@ func Workers(n, grain int) int {
 // other, not later, when the goroutines they were handed to start late.
 // The functions must not wait for one another.
 func Do(fs ...func()) {
-	if len(fs) == 0 {
-		return
-	}
-	procs := runtime.GOMAXPROCS(0)
-	if procs == 1 || len(fs) == 1 {
-		for _, f := range fs {
+	// Range with a grain of one function is exactly that: the functions
+	// are its indexes, claimed in turn, the caller's goroutine first.
+	Range(len(fs), 1, func(lo, hi int) {
+		for _, f := range fs[lo:hi] {
 			f()
 		}
-		return
-	}
-	var next atomic.Int64
-	work := func() {
-		for {
-			i := int(next.Add(1) - 1)
-			if i >= len(fs) {
-				return
-			}
-			fs[i]()
-		}
-	}
-	var wg sync.WaitGroup
-	for range min(len(fs), procs) - 1 {
-		wg.Go(work)
-	}
-	work()
-	wg.Wait()
+	})
 }
