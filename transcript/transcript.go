@@ -201,7 +201,7 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 // timed file src was read from; its voices decide the roles.
 func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 	names := p.Names
-	tr := &Transcript{src: src, str: string(src), lines: new(lineTable)}
+	tr := &Transcript{src: src, lines: new(lineTable)}
 	// Noise and sentences are found independently, at once.
 	var spans, units []turn.Span
 	par.Do(func() { spans = noise.Find(src) }, func() { units = unit.Sentences(src) })
@@ -216,10 +216,10 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 	// look for it while the sentences are scored.
 	var (
 		segs []turn.Segment
-		q    *model.Sequence
+		cues model.Cues
 		recs []recurrence
 	)
-	par.Do(func() { segs, q = model.ScoreLazy(src, units) }, func() { tr.Teaser, recs = findTeaser(src, spans, units) })
+	par.Do(func() { segs, cues = model.ScoreLazy(src, units) }, func() { tr.Teaser, recs = findTeaser(src, spans, units) })
 	// Decode, naming the cues of the segments that start a turn only.
 	roles, prob := p.Decoder.Roles(segs)
 	clips := attributeClips(segs, roles, prob, tr.Teaser, recs)
@@ -230,7 +230,7 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 	par.Range(len(segs), 1024, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if named(i) {
-				segs[i].Cues = q.Cues(i)
+				segs[i].Cues = cues.At(i)
 			}
 		}
 	})
@@ -251,6 +251,10 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 		{ID: "S1", Role: speaker.Interviewer},
 		{ID: "S2", Role: speaker.Guest},
 	}
+	// The turns' texts are substrings of one copy of the input, made only
+	// now: the scoring's buffers, the largest of a parse, are garbage by
+	// this time, so the copy does not add to them at the peak.
+	tr.str = string(src)
 	k := 0 // turns are in order, so one cursor walks the noise for all
 	for i := range tr.Turns {
 		t := &tr.Turns[i]

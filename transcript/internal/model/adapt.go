@@ -37,9 +37,7 @@ const adaptMu = 200
 // adaptScratch holds the tables of one adaptation pass, reused across
 // passes.
 type adaptScratch struct {
-	q     *Sequence // the sequence idx was computed for
-	idx   []uint16  // per word: its unigram bucket, then its bigram bucket
-	size  int
+	size  int    // buckets in each table, a power of two
 	cells []cell // unigram buckets, then bigram buckets
 	dirty bool   // cells holds a pass's counts
 	// touched lists the unigram and the bigram buckets the last pass
@@ -80,6 +78,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	}
 	sc.prepare(q)
 	size := sc.size
+	msk := uint64(size - 1)
 	cells := sc.cells[:2*size]
 	uc, bc := cells[:size], cells[size:] // unigram and bigram buckets
 	if sc.dirty {
@@ -97,20 +96,18 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	half := 0.5 * float64(size)
 	var nuI, nuG, nbI, nbG, uD, bD float64
 	par.Do(func() {
-		x := 0
 		t := sc.touched[0][:0]
 		for i := range q.sents {
 			p := float32(pI[i])
 			ws := q.sents[i].words
-			for range ws {
-				k := sc.idx[x]
+			for _, w := range ws {
+				k := uint16(w & msk)
 				c := &uc[k]
 				if c.cI == 0 && c.cG == 0 {
 					t = append(t, k)
 				}
 				c.cI += p
 				c.cG += 1 - p
-				x += 2
 			}
 			pp, nw := float64(p), float64(len(ws))
 			nuI += pp * nw
@@ -120,22 +117,18 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 		uD = adaptMu / (nuI + nuG - 1 + half)
 		frequentRatios(uc, t, uD)
 	}, func() {
-		x := 1
 		t := sc.touched[1][:0]
 		for i := range q.sents {
 			p := float32(pI[i])
 			ws := q.sents[i].words
-			for k := range ws {
-				if k > 0 {
-					b := sc.idx[x]
-					c := &bc[b]
-					if c.cI == 0 && c.cG == 0 {
-						t = append(t, b)
-					}
-					c.cI += p
-					c.cG += 1 - p
+			for k := 1; k < len(ws); k++ {
+				b := uint16(bigram(ws[k-1], ws[k]) & msk)
+				c := &bc[b]
+				if c.cI == 0 && c.cG == 0 {
+					t = append(t, b)
 				}
-				x += 2
+				c.cI += p
+				c.cG += 1 - p
 			}
 			if pp, nw := float64(p), float64(len(ws)); len(ws) > 1 {
 				nbI += pp * (nw - 1)
@@ -163,20 +156,18 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	uRatio, bRatio := leaveOut(nuI, nuG), leaveOut(nbI, nbG)
 	par.Range(n, 128, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			x := 2 * q.woff[i]
 			p := float64(float32(pI[i]))
 			ws := q.sents[i].words
 			// u and b sum the ratios of the unit's words and word pairs,
 			// uf and bf those of its frequent ones.
 			var u, b, u0, u1, b0, b1, nu, nb float64
-			for k := range ws {
-				e, v0, v1, f := word(&uc[sc.idx[x]], p, uD)
+			for k, w := range ws {
+				e, v0, v1, f := word(&uc[w&msk], p, uD)
 				u, u0, u1, nu = u+e, u0+v0, u1+v1, nu+f
 				if k > 0 {
-					e, v0, v1, f := word(&bc[sc.idx[x+1]], p, bD)
+					e, v0, v1, f := word(&bc[bigram(ws[k-1], w)&msk], p, bD)
 					b, b0, b1, nb = b+e, b0+v0, b1+v1, nb+f
 				}
-				x += 2
 			}
 			ur, br := uRatio.at(p), bRatio.at(p)
 			uf := (1-p)*u0 + p*u1 + nu*ur
@@ -207,42 +198,19 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 }
 
 // maxBuckets is the most buckets each of the unigram and the bigram
-// tables has: a bucket number fits in the uint16 of sc.idx, two bytes per
-// word and table.
+// tables has: a bucket number fits in a uint16 of the touched lists.
 const maxBuckets = 1 << 16
 
-// prepare computes the word buckets of q, unless sc holds them already,
-// and makes sure the tables are large enough. It needs no posteriors, so
-// it can run while the first ones are worked out.
+// prepare makes sure the tables of sc are large enough for q: about two
+// buckets a word, up to maxBuckets each. A word's buckets are worked out
+// from its hash as each pass needs them, not kept: four bytes a word
+// less.
 func (sc *adaptScratch) prepare(q *Sequence) {
-	if sc.q == q {
-		return
-	}
-	sc.q = q
 	size := 1 << 10
 	for size < 2*q.nwords && size < maxBuckets {
 		size <<= 1
 	}
 	sc.size = size
-	msk := uint64(size - 1)
-	if cap(sc.idx) < 2*q.nwords {
-		sc.idx = make([]uint16, 2*q.nwords)
-	}
-	sc.idx = sc.idx[:2*q.nwords]
-	par.Range(q.Len(), 128, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			x := 2 * q.woff[i]
-			ws := q.sents[i].words
-			for k, w := range ws {
-				b := uint64(0)
-				if k > 0 {
-					b = bigram(ws[k-1], w) & msk
-				}
-				sc.idx[x], sc.idx[x+1] = uint16(w&msk), uint16(b)
-				x += 2
-			}
-		}
-	})
 	if cap(sc.cells) < 2*size {
 		sc.cells, sc.dirty = make([]cell, 2*size), false
 	}
@@ -326,16 +294,11 @@ func adapt(q *Sequence, segs []turn.Segment, v *[NumAdapt]float64) {
 	var d turn.Decoder // as interviewerProb, reusing post
 	post := make([]float64, len(segs))
 	for r := 0; r < AdaptRounds; r++ {
-		if r == 0 {
-			par.Do(func() { post = d.Posteriors(segs, post) }, func() { sc.prepare(q) })
-		} else {
-			post = d.Posteriors(segs, post)
-		}
+		post = d.Posteriors(segs, post)
 		adaptPass(q, post, sc, func(i int, f [NumAdapt]float64) {
 			segs[i].Score = base[i] + dot(v, &f)
 		})
 	}
-	sc.q = nil // the next parse computes its own word buckets
 	scratchPool.Put(sc)
 }
 

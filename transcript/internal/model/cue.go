@@ -87,34 +87,75 @@ func (q *Sequence) question(i int) float64 {
 	return min(x, 1)
 }
 
+// The cues of a unit as bits, in the order [Sequence.cues] names them,
+// strongest first: a unit's evidence kept in two bytes until the decoder
+// has said which units start a turn, so that the words it was read from
+// need not be kept that long.
+const (
+	bitQuestion = 1 << iota
+	bitQuestionWords
+	bitInterrogative
+	bitRequest
+	bitAfterQuestion
+	bitAnswerOpener
+	bitBackchannel
+	bitSecondPerson
+	bitFirstPerson
+	bitLong
+)
+
+// cueOrder names the cue of each bit, lowest bit first.
+var cueOrder = [...]turn.Cue{
+	turn.CueQuestion, turn.CueQuestionWords, turn.CueInterrogative, turn.CueRequest,
+	turn.CueAfterQuestion, turn.CueAnswerOpener, turn.CueBackchannel,
+	turn.CueSecondPerson, turn.CueFirstPerson, turn.CueLong,
+}
+
 // cues names the evidence in unit i, strongest first.
-func (q *Sequence) cues(i int) []turn.Cue {
-	s := &q.sents[i]
+func (q *Sequence) cues(i int) []turn.Cue { return cueList(q.cueBits(i)) }
+
+// cueList names the cues of bits, lowest bit first; nil for none.
+func cueList(bits uint16) []turn.Cue {
+	if bits == 0 {
+		return nil
+	}
 	var c []turn.Cue
+	for k, cue := range cueOrder {
+		if bits&(1<<k) != 0 {
+			c = append(c, cue)
+		}
+	}
+	return c
+}
+
+// cueBits returns the cues of unit i as bits.
+func (q *Sequence) cueBits(i int) uint16 {
+	s := &q.sents[i]
+	var c uint16
 	f := s.first(0)
 	if s.last == '?' || s.qmark {
-		c = append(c, turn.CueQuestion)
+		c |= bitQuestion
 	} else if s.last == predictedQ {
-		c = append(c, turn.CueQuestionWords)
+		c |= bitQuestionWords
 	}
 	// A wh-word opens a question even where no question mark was written
 	// (automatic captions); an auxiliary opens statements too ("Can't
 	// say I did.", "Does it matter. Not really."), so it counts only
 	// with one.
 	if whWords.has(f) || (auxWords.has(f) && len(s.words) > 1 && (s.qmark || s.asked())) {
-		c = append(c, turn.CueInterrogative)
+		c |= bitInterrogative
 	}
 	if requestWords.has(f) {
-		c = append(c, turn.CueRequest)
+		c |= bitRequest
 	}
 	if i > 0 && q.sents[i-1].asked() {
-		c = append(c, turn.CueAfterQuestion)
+		c |= bitAfterQuestion
 	}
 	if answerWords.has(f) {
-		c = append(c, turn.CueAnswerOpener)
+		c |= bitAnswerOpener
 	}
 	if backWords.has(f) && len(s.words) <= 3 {
-		c = append(c, turn.CueBackchannel)
+		c |= bitBackchannel
 	}
 	you, me := 0, 0
 	for _, w := range s.words {
@@ -125,12 +166,12 @@ func (q *Sequence) cues(i int) []turn.Cue {
 		}
 	}
 	if you > me && you > 0 {
-		c = append(c, turn.CueSecondPerson)
+		c |= bitSecondPerson
 	} else if me > you {
-		c = append(c, turn.CueFirstPerson)
+		c |= bitFirstPerson
 	}
 	if len(s.words) > 40 {
-		c = append(c, turn.CueLong)
+		c |= bitLong
 	}
 	return c
 }

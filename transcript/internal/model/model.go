@@ -191,10 +191,12 @@ func (m *Model) Segments(q *Sequence) []turn.Segment {
 }
 
 // score scores every unit of q, which scanUnits made, computing the
-// features of one unit at a time: q keeps none of them. Cues are left nil.
-// The units are scored on all CPUs.
-func (m *Model) score(q *Sequence) []turn.Segment {
+// features of one unit at a time: q keeps none of them. The segments'
+// Cues are left nil; the units' cues are returned as bits. The units are
+// scored on all CPUs.
+func (m *Model) score(q *Sequence) ([]turn.Segment, Cues) {
 	segs := make([]turn.Segment, q.Len())
+	bits := make(Cues, q.Len())
 	par.Range(len(segs), 128, func(lo, hi int) {
 		b := builder{q: q, emit: make([]uint32, 0, 64), toI: make([]uint32, 0, 32), toG: make([]uint32, 0, 32)}
 		for i := lo; i < hi; i++ {
@@ -206,38 +208,43 @@ func (m *Model) score(q *Sequence) []turn.Segment {
 			s.ToInterviewer = m.sum(b.toI)
 			s.ToGuest = m.sum(b.toG)
 			s.Question = q.question(i)
+			bits[i] = q.cueBits(i)
 		}
 	})
-	return segs
+	return segs, bits
 }
 
-// Cues names the evidence in unit i, strongest first.
-func (q *Sequence) Cues(i int) []turn.Cue { return q.cues(i) }
+// Cues holds the cues of each unit that [ScoreLazy] scored, two bytes a
+// unit, to be named for the units that need them.
+type Cues []uint16
+
+// At names the evidence in unit i, strongest first.
+func (c Cues) At(i int) []turn.Cue { return cueList(c[i]) }
 
 // Score scores the units sents of src with the embedded model: a first
 // pass with the fixed weights, then a second that adapts to the wording of
 // each speaker in this conversation (see adapt.go).
 func Score(src []byte, sents []turn.Span) []turn.Segment {
-	segs, q := ScoreLazy(src, sents)
+	segs, cues := ScoreLazy(src, sents)
 	for i := range segs {
-		segs[i].Cues = q.cues(i)
+		segs[i].Cues = cues.At(i)
 	}
 	return segs
 }
 
 // ScoreLazy is [Score] without the cues, which cost an allocation per
-// unit: it leaves the segments' Cues nil and returns q, which names them
-// with [Sequence.Cues] for the units that need them, such as those that
-// start a turn. q holds the units' words but not their hashed features
-// (Emit, ToI, ToG and their offsets are nil): each unit's are scored as
-// they are computed.
-func ScoreLazy(src []byte, sents []turn.Span) (segs []turn.Segment, q *Sequence) {
-	q = scanUnits(src, sents)
-	segs = Default().score(q)
+// unit: it leaves the segments' Cues nil and returns the cues of every
+// unit as bits, which [Cues.At] names for the units that need them, such
+// as those that start a turn. The units' words, the largest thing a
+// parse holds, are not kept past the call; nor are their hashed
+// features: each unit's are scored as they are computed.
+func ScoreLazy(src []byte, sents []turn.Span) ([]turn.Segment, Cues) {
+	q := scanUnits(src, sents)
+	segs, cues := Default().score(q)
 	adapt(q, segs, &adaptWeights)
 	applySwitch(q, segs, switchCost, captionSwitchCost)
 	temper(segs, confidenceScale)
-	return segs, q
+	return segs, cues
 }
 
 // temper multiplies every score of segs by f. The decoder's path is the

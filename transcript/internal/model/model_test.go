@@ -203,24 +203,24 @@ func TestAdaptFrequent(t *testing.T) {
 
 	// Counts per bucket, and per speaker the words and word pairs. The
 	// bigram buckets come after the unigram ones.
-	uni := func(x int) uint32 { return uint32(sc.idx[x]) }
-	bi := func(x int) uint32 { return uint32(sc.size) + uint32(sc.idx[x]) }
+	msk := uint64(sc.size - 1)
+	uni := func(ws []uint64, k int) uint32 { return uint32(ws[k] & msk) }
+	bi := func(ws []uint64, k int) uint32 { return uint32(sc.size) + uint32(bigram(ws[k-1], ws[k])&msk) }
 	cI := map[uint32]float64{}
 	cG := map[uint32]float64{}
 	var nuI, nuG, nbI, nbG float64
-	x := 0
 	for i := range q.sents {
 		p := pI[i]
-		for k := range q.sents[i].words {
-			cI[uni(x)] += p
-			cG[uni(x)] += 1 - p
+		ws := q.sents[i].words
+		for k := range ws {
+			cI[uni(ws, k)] += p
+			cG[uni(ws, k)] += 1 - p
 			nuI, nuG = nuI+p, nuG+1-p
 			if k > 0 {
-				cI[bi(x+1)] += p
-				cG[bi(x+1)] += 1 - p
+				cI[bi(ws, k)] += p
+				cG[bi(ws, k)] += 1 - p
 				nbI, nbG = nbI+p, nbG+1-p
 			}
-			x += 2
 		}
 	}
 	half := 0.5 * float64(sc.size)
@@ -231,26 +231,25 @@ func TestAdaptFrequent(t *testing.T) {
 		r = math.Log((cI[b]-p+m)/(cG[b]-(1-p)+m)) + math.Log((nG-(1-p)+adaptMu)/(nI-p+adaptMu))
 		return r, cI[b]+cG[b] >= frequent
 	}
-	x = 0
 	nfreq := 0
 	for i := range q.sents {
 		p := pI[i]
+		ws := q.sents[i].words
 		var u, b, uf, bf float64
-		for k := range q.sents[i].words {
-			r, f := ratio(uni(x), p, uD, nuI, nuG)
+		for k := range ws {
+			r, f := ratio(uni(ws, k), p, uD, nuI, nuG)
 			u += r
 			if f {
 				uf += r
 				nfreq++
 			}
 			if k > 0 {
-				r, f := ratio(bi(x+1), p, bD, nbI, nbG)
+				r, f := ratio(bi(ws, k), p, bD, nbI, nbG)
 				b += r
 				if f {
 					bf += r
 				}
 			}
-			x += 2
 		}
 		want := [4]float64{clip(u/5, 4), clip(b/5, 4), clip(uf/5, 4), clip(bf/5, 4)}
 		have := [4]float64{got[i][0], got[i][1], got[i][6], got[i][7]}
@@ -352,6 +351,5 @@ func TestAdaptScratchReuse(t *testing.T) {
 				t.Fatalf("conversation %d (%d units), unit %d: features %v with lent tables, %v with fresh ones", k, n, i, got[i], want[i])
 			}
 		}
-		sc.q = nil // as adapt leaves it
 	}
 }
