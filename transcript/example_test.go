@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 2.956
-	//   "Why kelp?"            score +0.920  p 0.919  [question interrogative]
-	// guest: switch +2.036, margin 2.445
-	//   "Well, it grows fast." score -0.145  p 0.870  [after-question answer-opener]
-	//   "It shelters fish."    score -0.264  p 0.667  []
+	// interviewer: switch +0.000, margin 3.043
+	//   "Why kelp?"            score +0.924  p 0.926  [question interrogative]
+	// guest: switch +2.120, margin 2.397
+	//   "Well, it grows fast." score +0.017  p 0.866  [after-question answer-opener]
+	//   "It shelters fish."    score -0.295  p 0.671  []
 }

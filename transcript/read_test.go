@@ -94,8 +94,11 @@ func parseAs(t *testing.T, f transcript.Format, src string) *transcript.Transcri
 	return tr
 }
 
+// smallSRT carries no speaker labels, so the model decides its roles: the
+// answer opens with "Well," so that they are not a near tie (a margin of
+// about 1 where "A broken vase" alone gave 0.01).
 const smallSRT = "1\n00:00:01,000 --> 00:00:03,000\nWhat brought you to <i>glassblowing</i>?\n\n" +
-	"2\n00:00:03,500 --> 00:00:09,500\nA broken vase, believe it or not.\nI wanted to fix it.\n\n" +
+	"2\n00:00:03,500 --> 00:00:09,500\nWell, a broken vase, believe it or not.\nI wanted to fix it.\n\n" +
 	"3\n00:00:10,000 --> 00:00:12,000\nAnd did you?\n\n" +
 	"4\n00:00:12,000 --> 00:00:16,000\nNo. I made a worse one, and then a better one.\n"
 
@@ -125,7 +128,7 @@ func TestReadSmall(t *testing.T) {
 		want want
 	}{
 		{"srt", transcript.SRT, smallSRT, want{"IGIG", []float64{1, 3.5, 10, 12}, []float64{3, 9.5, 12, 16},
-			[]string{"What brought you to glassblowing?", "A broken vase, believe it or not.\nI wanted to fix it.", "And did you?", "No. I made a worse one, and then a better one."}}},
+			[]string{"What brought you to glassblowing?", "Well, a broken vase, believe it or not.\nI wanted to fix it.", "And did you?", "No. I made a worse one, and then a better one."}}},
 		{"vtt", transcript.WebVTT, smallVTT, want{"IGIG", []float64{1, 3.5, 10, 12}, []float64{3, 9.5, 12, 16},
 			[]string{"What brought you to glassblowing?", "A broken vase, believe it or not. I wanted to fix it & couldn't.", "And did you?", "No. I made a worse one, and then a better one."}}},
 		{"whisper", transcript.Whisper, smallWhisper, want{"IGIG", []float64{1, 3.5, 10, 12}, []float64{3, 9.5, 12, 16},

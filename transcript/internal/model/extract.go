@@ -68,12 +68,14 @@ const (
 	tCut
 	tCutPrevLen
 	tQEndPrev
+	tLower
 
 	// Emission templates added after the change ones, numbered apart.
 	eCut     = 60
 	eCutNext = 61
 	eQEnd    = 62
 	eQEndPre = 63
+	eQuote   = 64
 )
 
 // wordBucket buckets a count of words to or from the nearest question.
@@ -355,6 +357,9 @@ func (b *builder) emission(i int) {
 		e = append(e, b.m0(eQmark))
 	}
 	e = append(e, b.m1(eLen, lb))
+	if s.quote {
+		e = append(e, b.m1(eQuote, p))
+	}
 	e = append(e, b.m2(eFirstPunct, s.first(0), p))
 	e = append(e, b.m2(eLenPunct, lb, p))
 	for k, w := range s.words {
@@ -399,7 +404,7 @@ func (b *builder) emission(i int) {
 	if i+2 < n {
 		e = append(e, b.m2(eNext2First, q.sents[i+2].first(0), uint64(q.sents[i+2].last)))
 	}
-	e = append(e, b.m3(eProfile, uint64(min(s.nI, 3)), uint64(min(s.nYou, 3)), uint64(min(s.nWe, 3))))
+	e = append(e, b.m3(eProfile, s.nI(), s.nYou(), s.nWe()))
 	if i > 0 {
 		b.echo = echo(s, &q.sents[i-1])
 		e = append(e, b.m2(eEcho, b.echo, p))
@@ -469,7 +474,7 @@ func (b *builder) transition(i int) {
 		h = append(h, b.h2(tPrev2Punct, uint64(q.sents[i-2].last), pp))
 	}
 	h = append(h,
-		b.h2(tProfile, uint64(min(s.nI, 2)), uint64(min(s.nYou, 2))),
+		b.h2(tProfile, min(s.nI(), 2), min(s.nYou(), 2)),
 		b.h3(tWordsQ, b.wsince, b.wuntil, pp), // computed by emission
 		b.h3(tPrevLenPunctFirst, plb, pp, s.first(0)),
 	)
@@ -480,6 +485,9 @@ func (b *builder) transition(i int) {
 			b.h1(tNextFirst, nx.first(0)),
 			b.h2(tLenNextLen, lb, lenBucket(len(nx.words))),
 		)
+	}
+	if s.lower && s.punct {
+		h = append(h, b.h1(tLower, pp))
 	}
 	if !s.punct {
 		h = append(h, b.h1(tCut, b.cut), b.h2(tCutPrevLen, b.cut, plb)) // cut computed by emission

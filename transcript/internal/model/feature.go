@@ -35,17 +35,24 @@ type sentence struct {
 	long  uint64
 	last  byte // terminal punctuation: '?', '!', '.', predictedQ, or 0
 	qmark bool // a question mark anywhere
-	caps  bool // first word capitalised
+	quote bool // a double quotation mark anywhere: reported speech
+	lower bool // first word starts with a lower-case ASCII letter
 	punct bool // has any of . , ? ! inside
 	// Of an unpunctuated unit, the question-end model's score of its end
 	// in steps of one from 1 (below -4) to 10 (5 and above); 0 for others.
 	qend uint8
 	// The number of words among "I", "me", "my"; "you", "your"; and
-	// "we", "our"; each at most 255.
-	nI, nYou, nWe uint8
+	// "we", "our"; each at most 3, in two bits each from the lowest
+	// (see nI, nYou and nWe): with the flags above, a sentence takes 40
+	// bytes.
+	pron uint8
 }
 
-// countPronouns sets st.nI, st.nYou and st.nWe from ws, its words.
+func (st *sentence) nI() uint64   { return uint64(st.pron & 3) }
+func (st *sentence) nYou() uint64 { return uint64(st.pron >> 2 & 3) }
+func (st *sentence) nWe() uint64  { return uint64(st.pron >> 4 & 3) }
+
+// countPronouns sets the pronoun counts of st from ws, its words.
 func (st *sentence) countPronouns(ws []word) {
 	var ci, cy, cw int
 	for _, w := range ws {
@@ -61,7 +68,7 @@ func (st *sentence) countPronouns(ws []word) {
 			cw++
 		}
 	}
-	st.nI, st.nYou, st.nWe = uint8(min(ci, 255)), uint8(min(cy, 255)), uint8(min(cw, 255))
+	st.pron = uint8(min(ci, 3) | min(cy, 3)<<2 | min(cw, 3)<<4)
 }
 
 const (
@@ -83,6 +90,7 @@ const (
 	clStop          // . , !: punctuation the sentence facts note
 	clQmark         // ?
 	clRune          // the first byte of a multi-byte rune
+	clQuote         // ": reported speech
 	clLetter = '0'  // byteClass values from here on are word bytes
 )
 
@@ -99,6 +107,8 @@ var byteClass = func() (t [256]byte) {
 			t[c] = clStop
 		case c == '?':
 			t[c] = clQmark
+		case c == '"':
+			t[c] = clQuote
 		case c >= utf8.RuneSelf:
 			t[c] = clRune
 		}
@@ -128,11 +138,18 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 			st.punct = true
 			i++
 			continue
+		case clQuote:
+			st.quote = true
+			i++
+			continue
 		case clRune:
 			r, n := utf8.DecodeRune(text[i:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				if r == '？' {
+				switch r {
+				case '？':
 					st.qmark = true
+				case '“', '”':
+					st.quote = true
 				}
 				i += n
 				continue
@@ -141,8 +158,8 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 		// A word starts here.
 		w := word{start: int32(i)}
 		h := uint64(fnvOffset)
-		if len(buf) == from && 'A' <= c && c <= 'Z' {
-			st.caps = true
+		if len(buf) == from && 'a' <= c && c <= 'z' {
+			st.lower = true
 		}
 		for i < len(text) {
 			l := byteClass[text[i]]
@@ -179,24 +196,43 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 		w.end = int32(i)
 		buf = append(buf, w)
 	}
-	// Terminal punctuation: the last non-closing byte.
+	// Terminal punctuation: the last non-closing byte. A question mark
+	// inside closing quotes ends a reported question.
+	closed := false
 	for j := s.End - 1; j >= s.Start; j-- {
 		c := src[j]
-		if c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' {
+		if c == '"' {
+			closed = true
+			continue
+		}
+		if c == '\'' || c == ')' || c == ']' || c == ' ' {
 			continue
 		}
 		switch c {
-		case '?', '!', '.':
+		case '?':
+			st.last = c
+			if closed {
+				st.last = quotedQ
+			}
+		case '!', '.':
 			st.last = c
 		default:
 			if c >= utf8.RuneSelf {
-				r, _ := utf8.DecodeLastRune(src[s.Start : j+1])
+				r, size := utf8.DecodeLastRune(src[s.Start : j+1])
 				switch r {
 				case '？':
 					st.last = '?'
+					if closed {
+						st.last = quotedQ
+					}
 				case '…':
 					st.last = '.'
-				case '”', '’':
+				case '”':
+					closed = true
+					j -= size - 1 // to the rune's first byte
+					continue
+				case '’':
+					j -= size - 1
 					continue
 				}
 			}

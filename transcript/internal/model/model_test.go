@@ -353,3 +353,62 @@ func TestAdaptScratchReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestScanTerminal checks the sentence facts scan reports of a unit's
+// punctuation: its terminal class, a question reported inside quotes
+// apart from one asked, and whether it quotes anyone.
+func TestScanTerminal(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		last  byte
+		quote bool
+		asked bool
+	}{
+		{`How did you start?`, '?', false, true},
+		{`And he asked me, "Why would you do that?"`, quotedQ, true, false},
+		{`They said “What is Kubernetes for?”`, quotedQ, true, false},
+		{`Did he really say "no"?`, '?', true, true},
+		{`I said "okay, fine."`, '.', true, false},
+		{`Is that full-width？`, '?', false, true},
+		{`He wrote "why？"`, quotedQ, true, false},
+		{`(Is it?)`, '?', false, true},
+		{`It's done!`, '!', false, false},
+		{`It’s ‘fine.’`, '.', false, false},
+		{`no punctuation here`, 0, false, false},
+	} {
+		src := []byte(c.text)
+		st, _ := scan(src, turn.Span{End: len(src)}, nil)
+		if st.last != c.last || st.quote != c.quote || st.asked() != c.asked {
+			t.Errorf("%s: last %q quote %v asked %v, want %q %v %v", c.text, st.last, st.quote, st.asked(), c.last, c.quote, c.asked)
+		}
+	}
+}
+
+// TestPronounCounts checks the counts a sentence keeps of its pronouns,
+// each capped at three.
+func TestPronounCounts(t *testing.T) {
+	src := []byte("I think my team and I, me, we told you our plan, you know, your call")
+	st, ws := scan(src, turn.Span{End: len(src)}, nil)
+	st.countPronouns(ws)
+	if got := [3]uint64{st.nI(), st.nYou(), st.nWe()}; got != [3]uint64{3, 3, 2} {
+		t.Errorf("I, you, we: %v, want [3 3 2]", got)
+	}
+}
+
+// TestScanLower checks that scan notes a unit whose first word starts in
+// lower case, a unit that goes on from the one before it.
+func TestScanLower(t *testing.T) {
+	for text, want := range map[string]bool{
+		`and so on.`:           true,
+		`"and then," he said.`: true,
+		`And so on.`:           false,
+		`42 of them.`:          false,
+		`éclair time.`:         false, // only ASCII letters count
+		`   because of it`:     true,
+	} {
+		src := []byte(text)
+		if st, _ := scan(src, turn.Span{End: len(src)}, nil); st.lower != want {
+			t.Errorf("%q: lower %v, want %v", text, st.lower, want)
+		}
+	}
+}

@@ -59,6 +59,10 @@ const questionBias = 0.0
 // from '?', so that cues name only the question marks written.
 const predictedQ = 'q'
 
+// quotedQ is the terminal class of a unit whose question mark sits
+// inside closing quotes: a question reported, not asked.
+const quotedQ = 'Q'
+
 // asked reports whether the unit ends a question: with a question mark,
 // or, unpunctuated, in the question-end model's reading.
 func (st *sentence) asked() bool { return st.last == '?' || st.last == predictedQ }
