@@ -78,11 +78,8 @@ func (q *Sequence) question(i int) float64 {
 	if requestWords.has(f) {
 		x += 0.2
 	}
-	for _, w := range s.words {
-		if youWords.has(w) {
-			x += 0.1
-			break
-		}
+	if s.you {
+		x += 0.1
 	}
 	return min(x, 1)
 }
@@ -157,17 +154,10 @@ func (q *Sequence) cueBits(i int) uint16 {
 	if backWords.has(f) && len(s.words) <= 3 {
 		c |= bitBackchannel
 	}
-	you, me := 0, 0
-	for _, w := range s.words {
-		if youWords.has(w) {
-			you++
-		} else if meWords.has(w) {
-			me++
-		}
-	}
-	if you > me && you > 0 {
+	switch s.person() {
+	case personSecond:
 		c |= bitSecondPerson
-	} else if me > you {
+	case personFirst:
 		c |= bitFirstPerson
 	}
 	if len(s.words) > 40 {

@@ -43,33 +43,58 @@ type sentence struct {
 	qend uint8
 	// The number of words among "I", "me", "my"; "you", "your"; and
 	// "we", "our"; each at most 3, in two bits each from the lowest
-	// (see nI, nYou and nWe): with the flags above, a sentence takes 40
-	// bytes.
+	// (see nI, nYou and nWe); and the person the unit speaks in more
+	// (see person). With the flags above, a sentence takes 40 bytes.
 	pron uint8
+	you  bool // a word of the second person ("you", "your", "you're", ...)
 }
 
 func (st *sentence) nI() uint64   { return uint64(st.pron & 3) }
 func (st *sentence) nYou() uint64 { return uint64(st.pron >> 2 & 3) }
 func (st *sentence) nWe() uint64  { return uint64(st.pron >> 4 & 3) }
 
-// countPronouns sets the pronoun counts of st from ws, its words.
+// countPronouns sets the pronoun counts of st from ws, its words, and in
+// the top two bits of st.pron the person the unit speaks in more, as its
+// cue names it: the cue's sets are wider than the counts' ("you're",
+// "us", "we've") and hold them.
 func (st *sentence) countPronouns(ws []word) {
-	var ci, cy, cw int
+	var ci, cy, cw, you, me int
 	for _, w := range ws {
-		if w.end-w.start > 4 {
-			continue // none of them is longer
+		if w.end-w.start > 8 {
+			continue // none of them is longer ("yourself", "you’re")
 		}
 		switch {
-		case iWords.has(w.h):
-			ci++
-		case youOwnWords.has(w.h):
-			cy++
-		case weWords.has(w.h):
-			cw++
+		case youWords.has(w.h):
+			you++
+			if youOwnWords.has(w.h) {
+				cy++
+			}
+		case meWords.has(w.h):
+			me++
+			if iWords.has(w.h) {
+				ci++
+			} else if weWords.has(w.h) {
+				cw++
+			}
 		}
 	}
-	st.pron = uint8(min(ci, 3) | min(cy, 3)<<2 | min(cw, 3)<<4)
+	person := 0
+	if you > me && you > 0 {
+		person = personSecond
+	} else if me > you {
+		person = personFirst
+	}
+	st.pron = uint8(min(ci, 3) | min(cy, 3)<<2 | min(cw, 3)<<4 | person<<6)
+	st.you = you > 0
 }
+
+// The person a unit speaks in more, in st.pron's top bits.
+const (
+	personSecond = 1
+	personFirst  = 2
+)
+
+func (st *sentence) person() int { return int(st.pron >> 6) }
 
 const (
 	fnvOffset = 14695981039346656037

@@ -385,13 +385,30 @@ func TestScanTerminal(t *testing.T) {
 }
 
 // TestPronounCounts checks the counts a sentence keeps of its pronouns,
-// each capped at three.
+// each capped at three, and the person it speaks in more, as its cue
+// names it.
 func TestPronounCounts(t *testing.T) {
-	src := []byte("I think my team and I, me, we told you our plan, you know, your call")
-	st, ws := scan(src, turn.Span{End: len(src)}, nil)
-	st.countPronouns(ws)
-	if got := [3]uint64{st.nI(), st.nYou(), st.nWe()}; got != [3]uint64{3, 3, 2} {
-		t.Errorf("I, you, we: %v, want [3 3 2]", got)
+	for _, c := range []struct {
+		text       string
+		i, you, we uint64
+		person     int
+		anyYou     bool
+	}{
+		{"I think my team and I, me, we told you our plan, you know, your call", 3, 3, 2, personFirst, true},
+		{"You’re right, you've said it yourself, and I agree", 1, 0, 0, personSecond, true},
+		{"Us? We've got nothing.", 0, 0, 0, personFirst, false},
+		{"You and I.", 1, 1, 0, 0, true},
+		{"The kiln runs hot.", 0, 0, 0, 0, false},
+	} {
+		src := []byte(c.text)
+		st, ws := scan(src, turn.Span{End: len(src)}, nil)
+		st.countPronouns(ws)
+		if got, want := [3]uint64{st.nI(), st.nYou(), st.nWe()}, [3]uint64{c.i, c.you, c.we}; got != want {
+			t.Errorf("%q: I, you, we %v, want %v", c.text, got, want)
+		}
+		if st.person() != c.person || st.you != c.anyYou {
+			t.Errorf("%q: person %d, you %v, want %d, %v", c.text, st.person(), st.you, c.person, c.anyYou)
+		}
 	}
 }
 
