@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 3.043
-	//   "Why kelp?"            score +0.924  p 0.926  [question interrogative]
-	// guest: switch +2.120, margin 2.397
-	//   "Well, it grows fast." score +0.017  p 0.866  [after-question answer-opener]
-	//   "It shelters fish."    score -0.295  p 0.671  []
+	// interviewer: switch +0.000, margin 2.749
+	//   "Why kelp?"            score +0.822  p 0.903  [question interrogative]
+	// guest: switch +1.927, margin 2.117
+	//   "Well, it grows fast." score +0.070  p 0.832  [after-question answer-opener]
+	//   "It shelters fish."    score -0.260  p 0.647  []
 }

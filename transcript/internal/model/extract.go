@@ -41,7 +41,7 @@ const (
 	ePrev2First
 	eNext2First
 	eProfile
-	eEcho
+	_ // retired: the echo of the unit before, how many of its longer words this one takes up
 	eWordsQ
 	ePrevLenPunctFirst
 
@@ -62,7 +62,7 @@ const (
 	tNextFirst2
 	tProfile
 	tPrev2Punct
-	tEcho
+	_ // retired: the echo as a change feature
 	tWordsQ
 	tPrevLenPunctFirst
 	tCut
@@ -180,9 +180,9 @@ type builder struct {
 	emit, toI, toG []uint32
 	salt           uint64 // of the unit being built
 	// Of the unit being built, worked out by emission for its transition
-	// too: the echo bucket and the word-distance buckets to questions.
-	echo, wsince, wuntil uint64
-	cut                  uint64 // of an unpunctuated unit only
+	// too: the word-distance buckets to questions.
+	wsince, wuntil uint64
+	cut            uint64 // of an unpunctuated unit only
 	// The last cut bucket worked out, of the gap before unit cutFor (0
 	// for none): a unit's next gap is the following unit's first.
 	cutFor int
@@ -214,7 +214,7 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 	q.woff = make([]int32, len(sents)+1)
 	// On all CPUs, each range of units into a buffer of its own. A unit's
 	// words are scanned into a scratch buffer, and only their hashes are
-	// kept (with a bit for each long word), half the memory of the words.
+	// kept, half the memory of the words.
 	par.Range(len(sents), 128, func(lo, hi int) {
 		hs := make([]uint64, 0, roomFor(sents[hi-1].End-sents[lo].Start))
 		var ws []word
@@ -224,11 +224,8 @@ func scanUnits(src []byte, sents []turn.Span) *Sequence {
 			st := &q.sents[i]
 			*st, ws = scan(src, sents[i], ws[:0])
 			st.countPronouns(ws)
-			for k, w := range ws {
+			for _, w := range ws {
 				hs = append(hs, w.h)
-				if k < 64 && w.end-w.start >= 4 {
-					st.long |= 1 << k
-				}
 			}
 		}
 		for i := lo; i < hi; i++ {
@@ -405,10 +402,6 @@ func (b *builder) emission(i int) {
 		e = append(e, b.m2(eNext2First, q.sents[i+2].first(0), uint64(q.sents[i+2].last)))
 	}
 	e = append(e, b.m3(eProfile, s.nI(), s.nYou(), s.nWe()))
-	if i > 0 {
-		b.echo = echo(s, &q.sents[i-1])
-		e = append(e, b.m2(eEcho, b.echo, p))
-	}
 	uq, sq := distBucket(int(q.untilQ[i])), distBucket(int(q.sinceQ[i]))
 	e = append(e, b.m1(eUntilQ, uq))
 	e = append(e, b.m1(eSinceQ, sq))
@@ -468,7 +461,6 @@ func (b *builder) transition(i int) {
 		b.h2(tUntilQ, distBucket(int(q.untilQ[i])), pp),
 		b.h2(tSinceQ, distBucket(int(q.sinceQ[i])), pp),
 		b.h2(tPrevLast2, pr.lastw(1), pr.lastw(0)),
-		b.h2(tEcho, b.echo, pp), // computed by emission
 	)
 	if i > 1 {
 		h = append(h, b.h2(tPrev2Punct, uint64(q.sents[i-2].last), pp))
@@ -505,33 +497,3 @@ func (b *builder) transition(i int) {
 
 // maxTransition is the most transition features a unit has.
 const maxTransition = 24
-
-// echoCap bounds the words of each unit that [echo] compares; a
-// [wordSet] holds them.
-const echoCap = 40
-
-// echo buckets how many of the longer words of s (four bytes or more)
-// appear in p, the unit before: an answer often takes up the words of the
-// question, an interjection those of the answer it breaks into. Only the
-// first echoCap words of each unit count.
-func echo(s, p *sentence) uint64 {
-	var set wordSet
-	for _, v := range p.words[:min(len(p.words), echoCap)] {
-		set.add(v)
-	}
-	n := 0
-	for k, w := range s.words[:min(len(s.words), echoCap)] {
-		if s.long>>k&1 != 0 && set.has(w) {
-			n++
-		}
-	}
-	switch {
-	case n == 0:
-		return 0
-	case n == 1:
-		return 1
-	case n <= 3:
-		return 2
-	}
-	return 3
-}

@@ -31,20 +31,18 @@ func wordRoom(n int) []word { return make([]word, 0, roomFor(n)) }
 // A sentence holds what the features need to know of one unit.
 type sentence struct {
 	words []uint64 // the words' hashes, into a shared buffer
-	// long has bit k set when word k, for k < 64, has four bytes or more.
-	long  uint64
-	last  byte // terminal punctuation: '?', '!', '.', predictedQ, or 0
-	qmark bool // a question mark anywhere
-	quote bool // a double quotation mark anywhere: reported speech
-	lower bool // first word starts with a lower-case ASCII letter
-	punct bool // has any of . , ? ! inside
+	last  byte     // terminal punctuation: '?', '!', '.', predictedQ, or 0
+	qmark bool     // a question mark anywhere
+	quote bool     // a double quotation mark anywhere: reported speech
+	lower bool     // first word starts with a lower-case ASCII letter
+	punct bool     // has any of . , ? ! inside
 	// Of an unpunctuated unit, the question-end model's score of its end
 	// in steps of one from 1 (below -4) to 10 (5 and above); 0 for others.
 	qend uint8
 	// The number of words among "I", "me", "my"; "you", "your"; and
 	// "we", "our"; each at most 3, in two bits each from the lowest
 	// (see nI, nYou and nWe); and the person the unit speaks in more
-	// (see person). With the flags above, a sentence takes 40 bytes.
+	// (see person). With the flags above, a sentence takes 32 bytes.
 	pron uint8
 	you  bool // a word of the second person ("you", "your", "you're", ...)
 }

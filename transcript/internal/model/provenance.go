@@ -4,11 +4,11 @@ package model
 
 // Provenance records what the embedded weights were trained on and how to
 // rebuild them.
-const Provenance = "trained on 300 gold files (280759 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=0.000113 prune=0.02 margin=1 asr=true; adaptation x1.5; 319811 non-zero weights, 668155 bytes; rebuild: cd transcript/internal/model && go generate"
+const Provenance = "trained on 300 gold files (280759 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=0.000113 prune=0.02 margin=1 asr=true; adaptation x2; 320098 non-zero weights, 668394 bytes; rebuild: cd transcript/internal/model && go generate"
 
 // adaptWeights are the learned weights of the adaptation features, times
 // the factor chosen with the switch costs (see ChooseSwitch).
-var adaptWeights = [NumAdapt]float64{0.00737771733601106, 0.22833607037568376, 0.2017374502493029, 0.12081288736541763, -0.0442934377744513, -0.002845967906209456, 0.4730224428684625, 0.3158091652039758}
+var adaptWeights = [NumAdapt]float64{0.013060376381831842, 0.3163134837040146, 0.26793640290871223, 0.18428522079904788, -0.059390724664716024, -0.002534015993177779, 0.6392396848798028, 0.4085599630843333}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an
@@ -16,10 +16,10 @@ var adaptWeights = [NumAdapt]float64{0.00737771733601106, 0.22833607037568376, 0
 // (see ChooseSwitch).
 const (
 	switchCost        = -0.75
-	captionSwitchCost = -1.25
+	captionSwitchCost = -1
 )
 
 // confidenceScale multiplies every score before decoding, so that the
 // posteriors are calibrated on held-out halves of the training set (see
 // ChooseConfidenceScale).
-const confidenceScale = 0.7
+const confidenceScale = 0.6
