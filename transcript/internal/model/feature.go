@@ -232,12 +232,7 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 			continue
 		}
 		switch c {
-		case '?':
-			st.last = c
-			if closed {
-				st.last = quotedQ
-			}
-		case '!', '.':
+		case '?', '!', '.':
 			st.last = c
 		default:
 			if c >= utf8.RuneSelf {
@@ -245,9 +240,6 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 				switch r {
 				case '？':
 					st.last = '?'
-					if closed {
-						st.last = quotedQ
-					}
 				case '…':
 					st.last = '.'
 				case '”':
@@ -261,6 +253,9 @@ func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
 			}
 		}
 		break
+	}
+	if st.last == '?' && closed {
+		st.last = quotedQ
 	}
 	return st, buf
 }
