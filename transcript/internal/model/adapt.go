@@ -97,9 +97,9 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	var nuI, nuG, nbI, nbG, uD, bD float64
 	par.Do(func() {
 		t := sc.touched[0][:0]
-		for i := range q.sents {
+		for i := range q.facts {
 			p := float32(pI[i])
-			ws := q.sents[i].words
+			ws := q.words(i)
 			for _, w := range ws {
 				k := uint16(w & msk)
 				c := &uc[k]
@@ -118,9 +118,9 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 		frequentRatios(uc, t, uD)
 	}, func() {
 		t := sc.touched[1][:0]
-		for i := range q.sents {
+		for i := range q.facts {
 			p := float32(pI[i])
-			ws := q.sents[i].words
+			ws := q.words(i)
 			for k := 1; k < len(ws); k++ {
 				b := uint16(bigram(ws[k-1], ws[k]) & msk)
 				c := &bc[b]
@@ -157,7 +157,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	par.Range(n, 128, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			p := float64(float32(pI[i]))
-			ws := q.sents[i].words
+			ws := q.words(i)
 			// u and b sum the ratios of the unit's words and word pairs,
 			// uf and bf those of its frequent ones.
 			var u, b, u0, u1, b0, b1, nu, nb float64

@@ -62,7 +62,7 @@ func BenchmarkFeatures(b *testing.B) {
 	bl := builder{q: q, emit: make([]uint32, 0, 64), toI: make([]uint32, 0, 32), toG: make([]uint32, 0, 32)}
 	var sum uint32
 	for b.Loop() {
-		for i := range q.sents {
+		for i := range q.facts {
 			bl.emit, bl.toI, bl.toG = bl.emit[:0], bl.toI[:0], bl.toG[:0]
 			bl.features(i)
 			sum += bl.emit[0]

@@ -107,7 +107,8 @@ func gapScore(B []float32, pr, s *sentence) float32 {
 // score is [Default]'s, the model the units were cut with (the trainer
 // sets its new boundary model as the default before it cuts any).
 func (q *Sequence) cutBucket(i int) uint64 {
-	z := gapScore(Default().B, &q.sents[i-1], &q.sents[i])
+	pr, s := q.unit(i-1), q.unit(i)
+	z := gapScore(Default().B, &pr, &s)
 	return uint64(max(0, min(9, int(math.Floor(float64(z)))+5)))
 }
 

@@ -59,9 +59,8 @@ func (s *wordSet) has(h uint64) bool {
 	return false
 }
 
-// question scores unit i as a question, in [0, 1].
-func (q *Sequence) question(i int) float64 {
-	s := &q.sents[i]
+// question scores unit i, s, as a question, in [0, 1].
+func (q *Sequence) question(i int, s *sentence) float64 {
 	x := 0.0
 	switch {
 	case s.last == '?':
@@ -109,7 +108,10 @@ var cueOrder = [...]turn.Cue{
 }
 
 // cues names the evidence in unit i, strongest first.
-func (q *Sequence) cues(i int) []turn.Cue { return cueList(q.cueBits(i)) }
+func (q *Sequence) cues(i int) []turn.Cue {
+	s := q.unit(i)
+	return cueList(q.cueBits(i, &s))
+}
 
 // cueList names the cues of bits, lowest bit first; nil for none.
 func cueList(bits uint16) []turn.Cue {
@@ -125,9 +127,8 @@ func cueList(bits uint16) []turn.Cue {
 	return c
 }
 
-// cueBits returns the cues of unit i as bits.
-func (q *Sequence) cueBits(i int) uint16 {
-	s := &q.sents[i]
+// cueBits returns the cues of unit i, s, as bits.
+func (q *Sequence) cueBits(i int, s *sentence) uint16 {
 	var c uint16
 	f := s.first(0)
 	if s.last == '?' || s.qmark {
@@ -145,7 +146,7 @@ func (q *Sequence) cueBits(i int) uint16 {
 	if requestWords.has(f) {
 		c |= bitRequest
 	}
-	if i > 0 && q.sents[i-1].asked() {
+	if i > 0 && q.facts[i-1].asked() {
 		c |= bitAfterQuestion
 	}
 	if answerWords.has(f) {

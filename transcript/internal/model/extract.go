@@ -146,8 +146,11 @@ type Sequence struct {
 	ToI, ToG []uint32
 	TransOff []int32
 
-	sents []sentence
-	// woff[i] is the number of words before unit i; nwords is the total.
+	facts []facts
+	// The words' hashes of units c<<chunkShift to (c+1)<<chunkShift - 1
+	// are in wbuf[c], one after the other. woff[i] is the number of words
+	// before unit i; nwords is the total.
+	wbuf   [][]uint64
 	woff   []int32
 	nwords int
 	// untilQ and sinceQ count the units to the next and since the last
@@ -164,7 +167,7 @@ func Extract(src []byte, sents []turn.Span) *Sequence {
 	q.ToG = make([]uint32, 0, len(sents)*14)
 	q.TransOff = make([]int32, 1, len(sents)+1)
 	b := builder{q: q, emit: q.Emit, toI: q.ToI, toG: q.ToG}
-	for i := range q.sents {
+	for i := range q.facts {
 		b.features(i)
 		q.EmitOff = append(q.EmitOff, int32(len(b.emit)))
 		q.TransOff = append(q.TransOff, int32(len(b.toI)))
@@ -187,6 +190,22 @@ type builder struct {
 	// for none): a unit's next gap is the following unit's first.
 	cutFor int
 	cutVal uint64
+	// The units around the one being built, with their words, by index
+	// modulo 8: each is put together once for the features of the five
+	// units that look at it.
+	ring [8]struct {
+		at int // the unit's index + 1; 0 for none
+		s  sentence
+	}
+}
+
+// unit returns unit i of the sequence with its words.
+func (b *builder) unit(i int) *sentence {
+	e := &b.ring[i&7]
+	if e.at != i+1 {
+		e.at, e.s = i+1, b.q.unit(i)
+	}
+	return &e.s
 }
 
 // cutBucket is q.cutBucket(i), each gap worked out once as the builder
@@ -209,65 +228,101 @@ func (b *builder) features(i int) {
 // scanUnits returns the Sequence of the units sents of src with their
 // words, but without features.
 func scanUnits(src []byte, sents []turn.Span) *Sequence {
+	q := scanWords(src, sents)
+	q.markQuestions(Default())
+	q.countQuestions()
+	return q
+}
+
+// scanWords returns the Sequence of the units sents of src with their
+// words and facts, before the question-end model has read them.
+func scanWords(src []byte, sents []turn.Span) *Sequence {
+	n := len(sents)
 	q := &Sequence{Spans: sents}
-	q.sents = make([]sentence, len(sents))
-	q.woff = make([]int32, len(sents)+1)
-	// On all CPUs, each range of units into a buffer of its own. A unit's
+	q.facts = make([]facts, n)
+	q.woff = make([]int32, n+1)
+	q.wbuf = make([][]uint64, (n+chunkSize-1)>>chunkShift)
+	// On all CPUs, each chunk of units into a buffer of its own. A unit's
 	// words are scanned into a scratch buffer, and only their hashes are
-	// kept, half the memory of the words.
-	par.Range(len(sents), 128, func(lo, hi int) {
-		hs := make([]uint64, 0, roomFor(sents[hi-1].End-sents[lo].Start))
+	// kept, half the memory of the words. woff counts from the chunk's
+	// start at first.
+	par.Range(len(q.wbuf), 1, func(lo, hi int) {
 		var ws []word
-		// Scan all first so the buffer is stable before slicing.
-		for i := lo; i < hi; i++ {
-			q.woff[i] = int32(len(hs))
-			st := &q.sents[i]
-			*st, ws = scan(src, sents[i], ws[:0])
-			st.countPronouns(ws)
-			for _, w := range ws {
-				hs = append(hs, w.h)
+		for c := lo; c < hi; c++ {
+			a, z := c<<chunkShift, min(n, (c+1)<<chunkShift)
+			hs := make([]uint64, 0, roomFor(sents[z-1].End-sents[a].Start))
+			for i := a; i < z; i++ {
+				q.woff[i] = int32(len(hs))
+				st := &q.facts[i]
+				*st, ws = scan(src, sents[i], ws[:0])
+				st.countPronouns(ws)
+				for _, w := range ws {
+					hs = append(hs, w.h)
+				}
 			}
-		}
-		for i := lo; i < hi; i++ {
-			end := len(hs)
-			if i+1 < hi {
-				end = int(q.woff[i+1])
-			}
-			q.sents[i].words = hs[q.woff[i]:end]
+			q.wbuf[c] = hs
 		}
 	})
-	for i := range q.sents {
-		q.woff[i+1] = q.woff[i] + int32(len(q.sents[i].words))
+	base := int32(0)
+	for c, hs := range q.wbuf {
+		a, z := c<<chunkShift, min(n, (c+1)<<chunkShift)
+		for i := a; i < z; i++ {
+			q.woff[i] += base
+		}
+		base += int32(len(hs))
 	}
-	q.nwords = int(q.woff[len(sents)])
-	q.markQuestions(Default())
-	q.untilQ = make([]int32, len(sents))
-	q.sinceQ = make([]int32, len(sents))
+	q.woff[n] = base
+	q.nwords = int(base)
+	return q
+}
+
+// countQuestions counts, for each unit, the units since the last and to
+// the next question.
+func (q *Sequence) countQuestions() {
+	q.untilQ = make([]int32, q.Len())
+	q.sinceQ = make([]int32, q.Len())
 	last := -1
-	for i := range q.sents {
+	for i := range q.facts {
 		q.sinceQ[i] = -1
 		if last >= 0 {
 			q.sinceQ[i] = int32(i - last)
 		}
-		if q.sents[i].asked() {
+		if q.facts[i].asked() {
 			last = i
 		}
 	}
 	next := -1
-	for i := len(q.sents) - 1; i >= 0; i-- {
+	for i := len(q.facts) - 1; i >= 0; i-- {
 		q.untilQ[i] = -1
 		if next >= 0 {
 			q.untilQ[i] = int32(next - i)
 		}
-		if q.sents[i].asked() {
+		if q.facts[i].asked() {
 			next = i
 		}
 	}
-	return q
 }
 
 // Len returns the number of units.
 func (q *Sequence) Len() int { return len(q.Spans) }
+
+// Units are scanned, and their words kept, in chunks of chunkSize.
+const (
+	chunkShift = 8
+	chunkSize  = 1 << chunkShift
+)
+
+// words returns the hashes of the words of unit i.
+func (q *Sequence) words(i int) []uint64 {
+	c := i >> chunkShift
+	from := q.woff[c<<chunkShift]
+	return q.wbuf[c][q.woff[i]-from : q.woff[i+1]-from]
+}
+
+// unit returns unit i with its words.
+func (q *Sequence) unit(i int) sentence {
+	return sentence{facts: q.facts[i], words: q.words(i)}
+}
 
 func lenBucket(n int) uint64 {
 	switch {
@@ -291,14 +346,14 @@ func lenBucket(n int) uint64 {
 
 const none = 0x51ab
 
-func (st *sentence) first(k int) uint64 {
+func (st sentence) first(k int) uint64 {
 	if k < len(st.words) {
 		return st.words[k]
 	}
 	return none
 }
 
-func (st *sentence) lastw(k int) uint64 {
+func (st sentence) lastw(k int) uint64 {
 	if k < len(st.words) {
 		return st.words[len(st.words)-1-k]
 	}
@@ -332,12 +387,12 @@ func (b *builder) h4(tmpl, v, w, x, y uint64) uint64 {
 
 func (b *builder) emission(i int) {
 	q := b.q
-	s := &q.sents[i]
+	s := b.unit(i)
 	b.salt = 0
 	if !s.punct {
 		b.salt = salt
 	}
-	n := len(q.sents)
+	n := len(q.facts)
 	// The indexes go to a local slice, stored back at the end: appending
 	// to b.emit would store and reload its header for every feature.
 	e := b.emit
@@ -366,7 +421,7 @@ func (b *builder) emission(i int) {
 		}
 	}
 	if i > 0 {
-		pr := &q.sents[i-1]
+		pr := b.unit(i - 1)
 		e = append(e, b.m1(ePrevPunct, uint64(pr.last)))
 		e = append(e, b.m2(ePrevPunctLen, uint64(pr.last), lb))
 		e = append(e, b.m1(ePrevFirst, pr.first(0)))
@@ -375,7 +430,7 @@ func (b *builder) emission(i int) {
 		e = append(e, b.m1(ePos, 0))
 	}
 	if i+1 < n {
-		nx := &q.sents[i+1]
+		nx := b.unit(i + 1)
 		e = append(e, b.m1(eNextFirst, nx.first(0)))
 		e = append(e, b.m1(eNextPunct, uint64(nx.last)))
 		e = append(e, b.m1(eNextLen, lenBucket(len(nx.words))))
@@ -386,20 +441,20 @@ func (b *builder) emission(i int) {
 		e = append(e, b.m1(ePos, 2))
 	}
 	if i > 0 {
-		pr := &q.sents[i-1]
+		pr := b.unit(i - 1)
 		e = append(e, b.m2(ePrevLastW, pr.lastw(0), p))
 		e = append(e, b.m2(ePrevLast2, pr.lastw(1), pr.lastw(0)))
 	}
 	if i+1 < n {
-		nx := &q.sents[i+1]
+		nx := b.unit(i + 1)
 		e = append(e, b.m2(eNextFirst2, nx.first(0), nx.first(1)))
 		e = append(e, b.m2(eNextLastP, nx.lastw(0), uint64(nx.last)))
 	}
 	if i > 1 {
-		e = append(e, b.m2(ePrev2First, q.sents[i-2].first(0), uint64(q.sents[i-2].last)))
+		e = append(e, b.m2(ePrev2First, b.unit(i-2).first(0), uint64(q.facts[i-2].last)))
 	}
 	if i+2 < n {
-		e = append(e, b.m2(eNext2First, q.sents[i+2].first(0), uint64(q.sents[i+2].last)))
+		e = append(e, b.m2(eNext2First, b.unit(i+2).first(0), uint64(q.facts[i+2].last)))
 	}
 	e = append(e, b.m3(eProfile, s.nI(), s.nYou(), s.nWe()))
 	uq, sq := distBucket(int(q.untilQ[i])), distBucket(int(q.sinceQ[i]))
@@ -412,7 +467,7 @@ func (b *builder) emission(i int) {
 	b.wsince, b.wuntil = q.wordsQ(i)
 	e = append(e, b.m4(eWordsQ, b.wsince, b.wuntil, p, lb))
 	if i > 0 {
-		pr := &q.sents[i-1]
+		pr := b.unit(i - 1)
 		e = append(e, b.m3(ePrevLenPunctFirst, lenBucket(len(pr.words)), uint64(pr.last), s.first(0)))
 	}
 	if !s.punct {
@@ -428,7 +483,7 @@ func (b *builder) emission(i int) {
 		// before it end a question.
 		e = append(e, b.m1(eQEnd, uint64(s.qend)))
 		if i > 0 {
-			e = append(e, b.m1(eQEndPre, uint64(q.sents[i-1].qend)))
+			e = append(e, b.m1(eQEndPre, uint64(q.facts[i-1].qend)))
 		}
 	}
 	b.emit = e
@@ -436,12 +491,12 @@ func (b *builder) emission(i int) {
 
 func (b *builder) transition(i int) {
 	q := b.q
-	s := &q.sents[i]
+	s := b.unit(i)
 	b.salt = 0
 	if !s.punct {
 		b.salt = salt
 	}
-	pr := &q.sents[i-1]
+	pr := b.unit(i - 1)
 	pp := uint64(pr.last)
 	lb := lenBucket(len(s.words))
 	plb := lenBucket(len(pr.words))
@@ -463,15 +518,15 @@ func (b *builder) transition(i int) {
 		b.h2(tPrevLast2, pr.lastw(1), pr.lastw(0)),
 	)
 	if i > 1 {
-		h = append(h, b.h2(tPrev2Punct, uint64(q.sents[i-2].last), pp))
+		h = append(h, b.h2(tPrev2Punct, uint64(q.facts[i-2].last), pp))
 	}
 	h = append(h,
 		b.h2(tProfile, min(s.nI(), 2), min(s.nYou(), 2)),
 		b.h3(tWordsQ, b.wsince, b.wuntil, pp), // computed by emission
 		b.h3(tPrevLenPunctFirst, plb, pp, s.first(0)),
 	)
-	if i+1 < len(q.sents) {
-		nx := &q.sents[i+1]
+	if i+1 < len(q.facts) {
+		nx := b.unit(i + 1)
 		h = append(h,
 			b.h2(tNextFirst2, nx.first(0), nx.first(1)),
 			b.h1(tNextFirst, nx.first(0)),

@@ -28,34 +28,42 @@ func roomFor(n int) int { return n/5 + 1 }
 // wordRoom returns a word buffer with room for the words of n bytes.
 func wordRoom(n int) []word { return make([]word, 0, roomFor(n)) }
 
-// A sentence holds what the features need to know of one unit.
+// A sentence is what the features need to know of one unit: its facts
+// and its words. A [Sequence] keeps the facts, eight bytes a unit, and the
+// words' hashes in buffers of their own; [Sequence.unit] puts the two
+// together for the unit being worked on.
 type sentence struct {
-	words []uint64 // the words' hashes, into a shared buffer
-	last  byte     // terminal punctuation: '?', '!', '.', predictedQ, or 0
-	qmark bool     // a question mark anywhere
-	quote bool     // a double quotation mark anywhere: reported speech
-	lower bool     // first word starts with a lower-case ASCII letter
-	punct bool     // has any of . , ? ! inside
+	facts
+	words []uint64 // the words' hashes
+}
+
+// The facts of a unit, apart from its words.
+type facts struct {
+	last  byte // terminal punctuation: '?', '!', '.', predictedQ, or 0
+	qmark bool // a question mark anywhere
+	quote bool // a double quotation mark anywhere: reported speech
+	lower bool // first word starts with a lower-case ASCII letter
+	punct bool // has any of . , ? ! inside
 	// Of an unpunctuated unit, the question-end model's score of its end
 	// in steps of one from 1 (below -4) to 10 (5 and above); 0 for others.
 	qend uint8
 	// The number of words among "I", "me", "my"; "you", "your"; and
 	// "we", "our"; each at most 3, in two bits each from the lowest
 	// (see nI, nYou and nWe); and the person the unit speaks in more
-	// (see person). With the flags above, a sentence takes 32 bytes.
+	// (see person).
 	pron uint8
 	you  bool // a word of the second person ("you", "your", "you're", ...)
 }
 
-func (st *sentence) nI() uint64   { return uint64(st.pron & 3) }
-func (st *sentence) nYou() uint64 { return uint64(st.pron >> 2 & 3) }
-func (st *sentence) nWe() uint64  { return uint64(st.pron >> 4 & 3) }
+func (st *facts) nI() uint64   { return uint64(st.pron & 3) }
+func (st *facts) nYou() uint64 { return uint64(st.pron >> 2 & 3) }
+func (st *facts) nWe() uint64  { return uint64(st.pron >> 4 & 3) }
 
 // countPronouns sets the pronoun counts of st from ws, its words, and in
 // the top two bits of st.pron the person the unit speaks in more, as its
 // cue names it: the cue's sets are wider than the counts' ("you're",
 // "us", "we've") and hold them.
-func (st *sentence) countPronouns(ws []word) {
+func (st *facts) countPronouns(ws []word) {
 	var ci, cy, cw, you, me int
 	for _, w := range ws {
 		if w.end-w.start > 8 {
@@ -92,7 +100,7 @@ const (
 	personFirst  = 2
 )
 
-func (st *sentence) person() int { return int(st.pron >> 6) }
+func (st *facts) person() int { return int(st.pron >> 6) }
 
 const (
 	fnvOffset = 14695981039346656037
@@ -140,9 +148,9 @@ var byteClass = func() (t [256]byte) {
 }()
 
 // scan appends the words of span s of src to buf, and reports the
-// sentence facts but for the words.
-func scan(src []byte, s turn.Span, buf []word) (sentence, []word) {
-	var st sentence
+// unit's facts but for the pronoun counts (see countPronouns).
+func scan(src []byte, s turn.Span, buf []word) (facts, []word) {
+	var st facts
 	from := len(buf)
 	text := src[:s.End]
 	i := s.Start

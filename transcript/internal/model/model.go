@@ -184,8 +184,9 @@ func (m *Model) Segments(q *Sequence) []turn.Segment {
 		a, b := q.TransOff[i], q.TransOff[i+1]
 		s.ToInterviewer = m.sum(q.ToI[a:b])
 		s.ToGuest = m.sum(q.ToG[a:b])
-		s.Question = q.question(i)
-		s.Cues = q.cues(i)
+		u := q.unit(i)
+		s.Question = q.question(i, &u)
+		s.Cues = cueList(q.cueBits(i, &u))
 	}
 	return segs
 }
@@ -207,8 +208,9 @@ func (m *Model) score(q *Sequence) ([]turn.Segment, Cues) {
 			s.Score = m.sum(b.emit)
 			s.ToInterviewer = m.sum(b.toI)
 			s.ToGuest = m.sum(b.toG)
-			s.Question = q.question(i)
-			bits[i] = q.cueBits(i)
+			u := b.unit(i)
+			s.Question = q.question(i, u)
+			bits[i] = q.cueBits(i, u)
 		}
 	})
 	return segs, bits
@@ -241,6 +243,9 @@ func Score(src []byte, sents []turn.Span) []turn.Segment {
 func ScoreLazy(src []byte, sents []turn.Span) ([]turn.Segment, Cues) {
 	q := scanUnits(src, sents)
 	segs, cues := Default().score(q)
+	// The adaptation needs the units' words and nothing else of q that
+	// only the features used: let the collector have it now.
+	q.untilQ, q.sinceQ = nil, nil
 	adapt(q, segs, &adaptWeights)
 	applySwitch(q, segs, switchCost, captionSwitchCost)
 	temper(segs, confidenceScale)
@@ -269,7 +274,7 @@ func temper(segs []turn.Segment, f float64) {
 func applySwitch(q *Sequence, segs []turn.Segment, punct, caption float64) {
 	for i := 1; i < len(segs); i++ {
 		c := punct
-		if !q.sents[i].punct {
+		if !q.facts[i].punct {
 			c = caption
 		}
 		segs[i].ToInterviewer -= c

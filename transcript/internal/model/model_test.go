@@ -209,9 +209,9 @@ func TestAdaptFrequent(t *testing.T) {
 	cI := map[uint32]float64{}
 	cG := map[uint32]float64{}
 	var nuI, nuG, nbI, nbG float64
-	for i := range q.sents {
+	for i := range q.facts {
 		p := pI[i]
-		ws := q.sents[i].words
+		ws := q.words(i)
 		for k := range ws {
 			cI[uni(ws, k)] += p
 			cG[uni(ws, k)] += 1 - p
@@ -232,9 +232,9 @@ func TestAdaptFrequent(t *testing.T) {
 		return r, cI[b]+cG[b] >= frequent
 	}
 	nfreq := 0
-	for i := range q.sents {
+	for i := range q.facts {
 		p := pI[i]
-		ws := q.sents[i].words
+		ws := q.words(i)
 		var u, b, uf, bf float64
 		for k := range ws {
 			r, f := ratio(uni(ws, k), p, uD, nuI, nuG)
@@ -300,7 +300,7 @@ func TestGapScore(t *testing.T) {
 	B := Default().B
 	checked, k := 0, -1 // k: the last word of unit i-1 in ws
 	for i := 1; i < q.Len(); i++ {
-		pr, s := &q.sents[i-1], &q.sents[i]
+		pr, s := q.unit(i-1), q.unit(i)
 		k += len(pr.words)
 		if len(pr.words) < 2 || len(s.words) < 2 || len(pr.words) >= MaxUnitWords {
 			continue // other words around the gap, or a forced cut
@@ -309,7 +309,7 @@ func TestGapScore(t *testing.T) {
 		for _, j := range boundaryFeatures(nil, ws, k, len(pr.words)) {
 			want += B[j]
 		}
-		got := gapScore(B, pr, s)
+		got := gapScore(B, &pr, &s)
 		if math.Abs(float64(got-want)) > 1e-4 {
 			t.Errorf("unit %d: gapScore %v, the cut's own score %v", i, got, want)
 		}

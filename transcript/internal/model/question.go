@@ -65,7 +65,7 @@ const quotedQ = 'Q'
 
 // asked reports whether the unit ends a question: with a question mark,
 // or, unpunctuated, in the question-end model's reading.
-func (st *sentence) asked() bool { return st.last == '?' || st.last == predictedQ }
+func (st *facts) asked() bool { return st.last == '?' || st.last == predictedQ }
 
 // questionFeatures appends the features of a unit of words ws followed by
 // the word next (none at the end).
@@ -115,16 +115,17 @@ func (m *Model) questionScore(ws []uint64, next uint64) float32 {
 // model takes it for a question. It must run before the distances to the
 // nearest question are counted.
 func (q *Sequence) markQuestions(m *Model) {
-	for i := range q.sents {
-		s := &q.sents[i]
-		if s.punct || s.last != 0 || len(s.words) == 0 {
+	for i := range q.facts {
+		s := &q.facts[i]
+		ws := q.words(i)
+		if s.punct || s.last != 0 || len(ws) == 0 {
 			continue
 		}
 		next := uint64(none)
-		if i+1 < len(q.sents) {
-			next = q.sents[i+1].first(0)
+		if i+1 < len(q.facts) {
+			next = q.unit(i + 1).first(0)
 		}
-		z := m.questionScore(s.words, next)
+		z := m.questionScore(ws, next)
 		s.qend = uint8(max(1, min(10, int(math.Floor(float64(z)))+6)))
 		if z > questionBias {
 			s.last = predictedQ

@@ -49,15 +49,7 @@ func units(src string) ([]byte, []turn.Span) {
 // unmarked returns the Sequence of the units us of src with their words,
 // which no question-end model has marked.
 func unmarked(src []byte, us []turn.Span) *Sequence {
-	q := &Sequence{Spans: us, sents: make([]sentence, len(us))}
-	for i, s := range us {
-		var ws []word
-		q.sents[i], ws = scan(src, s, nil)
-		for _, w := range ws {
-			q.sents[i].words = append(q.sents[i].words, w.h)
-		}
-	}
-	return q
+	return scanWords(src, us)
 }
 
 // TestTrainQuestions trains a question-end model on a few caption-style
@@ -86,7 +78,7 @@ func TestTrainQuestions(t *testing.T) {
 	q := unmarked(src, us)
 	q.markQuestions(m)
 	for i, want := range []bool{true, false, true, false} {
-		s := &q.sents[i]
+		s := &q.facts[i]
 		if got := s.last == predictedQ; got != want {
 			t.Errorf("unit %d %q: question %v (bucket %d), want %v", i, src[us[i].Start:us[i].End], got, s.qend, want)
 		}
@@ -109,8 +101,8 @@ func TestTrainQuestions(t *testing.T) {
 	src, us = units("What do you like. |I like the river? ")
 	q = unmarked(src, us)
 	q.markQuestions(m)
-	if q.sents[0].last != '.' || q.sents[1].last != '?' || q.sents[0].qend != 0 || q.sents[1].qend != 0 {
-		t.Errorf("punctuated units changed: %+v", q.sents)
+	if q.facts[0].last != '.' || q.facts[1].last != '?' || q.facts[0].qend != 0 || q.facts[1].qend != 0 {
+		t.Errorf("punctuated units changed: %+v", q.facts)
 	}
 }
 
@@ -126,7 +118,7 @@ func TestEmbeddedQuestionEnds(t *testing.T) {
 		"i would say just start building things ")
 	q := scanUnits(src, us)
 	for i, want := range []bool{true, false, true, false, true, false} {
-		s := &q.sents[i]
+		s := &q.facts[i]
 		if got := s.asked(); got != want {
 			t.Errorf("unit %d %q: question %v (bucket %d), want %v", i, src[us[i].Start:us[i].End], got, s.qend, want)
 		}
@@ -134,8 +126,8 @@ func TestEmbeddedQuestionEnds(t *testing.T) {
 		if got := slices.Contains(c, turn.CueQuestionWords); got != want {
 			t.Errorf("unit %d: cues %v", i, c)
 		}
-		if got := i > 0 && slices.Contains(c, turn.CueAfterQuestion); got != (i > 0 && q.sents[i-1].asked()) {
-			t.Errorf("unit %d: cues %v after unit %d asked %v", i, c, i-1, q.sents[i-1].asked())
+		if got := i > 0 && slices.Contains(c, turn.CueAfterQuestion); got != (i > 0 && q.facts[i-1].asked()) {
+			t.Errorf("unit %d: cues %v after unit %d asked %v", i, c, i-1, q.facts[i-1].asked())
 		}
 	}
 }

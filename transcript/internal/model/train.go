@@ -302,7 +302,7 @@ func ChooseConfidenceScale(exs []Example, base []*Model, v [NumAdapt]float64, pu
 		adapt(ex.Seq, segs[i], &v)
 		applySwitch(ex.Seq, segs[i], punct, caption)
 		for j := range segs[i] {
-			words += float64(len(ex.Seq.sents[j].words))
+			words += float64(len(ex.Seq.words(j)))
 		}
 	}
 	par.Range(len(ConfidenceGrid), 1, func(lo, hi int) {
@@ -316,7 +316,7 @@ func ChooseConfidenceScale(exs []Example, base []*Model, v [NumAdapt]float64, pu
 					if ex.Roles[j] != speaker.Interviewer {
 						p = 1 - p
 					}
-					loss[k] -= float64(len(ex.Seq.sents[j].words)) * math.Log(max(p, 1e-12))
+					loss[k] -= float64(len(ex.Seq.words(j))) * math.Log(max(p, 1e-12))
 				}
 			}
 			loss[k] /= words
@@ -393,7 +393,7 @@ func pathScore(q *Sequence, want, got []speaker.Role) float64 {
 	var words, right float64
 	var tp, nw, ng float64
 	for i := range want {
-		n := float64(len(q.sents[i].words))
+		n := float64(len(q.words(i)))
 		words += n
 		if want[i] == got[i] {
 			right += n
