@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"sync"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/textdiarize/diarize/transcript"
@@ -130,5 +133,63 @@ func TestInterview(t *testing.T) {
 	}
 	if len(tr.Turns) < 2 {
 		t.Errorf("Parse of %d bytes gave %d turns", len(src), len(tr.Turns))
+	}
+}
+
+// BenchmarkParsePeakHeap measures the memory a parse holds at its
+// largest: the heap in use (runtime/metrics, live and not yet swept
+// objects) sampled every 50 µs during each parse, over what it was
+// before. It reports the mean and the largest peak over the parses, in
+// MB and as a multiple of the input's size. Its time per parse includes
+// a collection before each and the sampling; read BenchmarkParse for
+// speed.
+func BenchmarkParsePeakHeap(b *testing.B) {
+	for _, sz := range []struct {
+		name string
+		size int
+	}{{"1MB", 1 << 20}, {"16MB", 16 << 20}} {
+		b.Run(sz.name, func(b *testing.B) {
+			src := interview(b, sz.size)
+			sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+			var sum, most float64
+			n := 0
+			for b.Loop() {
+				b.StopTimer()
+				runtime.GC()
+				metrics.Read(sample)
+				base := sample[0].Value.Uint64()
+				peak := base
+				done, stopped := make(chan struct{}), make(chan struct{})
+				go func() {
+					defer close(stopped)
+					s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+					for {
+						select {
+						case <-done:
+							return
+						default:
+						}
+						metrics.Read(s)
+						peak = max(peak, s[0].Value.Uint64())
+						time.Sleep(50 * time.Microsecond)
+					}
+				}()
+				b.StartTimer()
+				if _, err := transcript.Parse(src); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				close(done)
+				<-stopped
+				mb := float64(peak-base) / 1e6
+				sum += mb
+				most = max(most, mb)
+				n++
+				b.StartTimer()
+			}
+			b.ReportMetric(sum/float64(n), "peak-MB")
+			b.ReportMetric(most, "max-peak-MB")
+			b.ReportMetric(sum/float64(n)*1e6/float64(len(src)), "peak/input")
+		})
 	}
 }
