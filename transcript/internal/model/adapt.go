@@ -101,7 +101,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 			p := float32(pI[i])
 			ws := q.words(i)
 			for _, w := range ws {
-				k := uint16(w & msk)
+				k := uint16(uint64(w) & msk)
 				c := &uc[k]
 				if c.cI == 0 && c.cG == 0 {
 					t = append(t, k)
@@ -162,7 +162,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 			// uf and bf those of its frequent ones.
 			var u, b, u0, u1, b0, b1, nu, nb float64
 			for k, w := range ws {
-				e, v0, v1, f := word(&uc[w&msk], p, uD)
+				e, v0, v1, f := word(&uc[uint64(w)&msk], p, uD)
 				u, u0, u1, nu = u+e, u0+v0, u1+v1, nu+f
 				if k > 0 {
 					e, v0, v1, f := word(&bc[bigram(ws[k-1], w)&msk], p, bD)
@@ -242,7 +242,7 @@ func log1pSmall(x float64) float64 {
 	return x * (1 - x*(1.0/2-x*(1.0/3-x*(1.0/4-x*(1.0/5-x*(1.0/6))))))
 }
 
-func bigram(a, b uint64) uint64 { return (a*31 + b) * 0x9E3779B97F4A7C15 >> 7 }
+func bigram(a, b uint32) uint64 { return (uint64(a)*31 + uint64(b)) * 0x9E3779B97F4A7C15 >> 7 }
 
 func clip(x, lim float64) float64 { return max(-lim, min(lim, x)) }
 

@@ -150,7 +150,7 @@ type Sequence struct {
 	// The words' hashes of units c<<chunkShift to (c+1)<<chunkShift - 1
 	// are in wbuf[c], one after the other. woff[i] is the number of words
 	// before unit i; nwords is the total.
-	wbuf   [][]uint64
+	wbuf   [][]uint32
 	woff   []int32
 	nwords int
 	// untilQ and sinceQ count the units to the next and since the last
@@ -241,7 +241,7 @@ func scanWords(src []byte, sents []turn.Span) *Sequence {
 	q := &Sequence{Spans: sents}
 	q.facts = make([]facts, n)
 	q.woff = make([]int32, n+1)
-	q.wbuf = make([][]uint64, (n+chunkSize-1)>>chunkShift)
+	q.wbuf = make([][]uint32, (n+chunkSize-1)>>chunkShift)
 	// On all CPUs, each chunk of units into a buffer of its own. A unit's
 	// words are scanned into a scratch buffer, and only their hashes are
 	// kept, half the memory of the words. woff counts from the chunk's
@@ -250,14 +250,14 @@ func scanWords(src []byte, sents []turn.Span) *Sequence {
 		var ws []word
 		for c := lo; c < hi; c++ {
 			a, z := c<<chunkShift, min(n, (c+1)<<chunkShift)
-			hs := make([]uint64, 0, roomFor(sents[z-1].End-sents[a].Start))
+			hs := make([]uint32, 0, roomFor(sents[z-1].End-sents[a].Start))
 			for i := a; i < z; i++ {
 				q.woff[i] = int32(len(hs))
 				st := &q.facts[i]
 				*st, ws = scan(src, sents[i], ws[:0])
 				st.countPronouns(ws)
 				for _, w := range ws {
-					hs = append(hs, w.h)
+					hs = append(hs, uint32(w.h))
 				}
 			}
 			q.wbuf[c] = hs
@@ -313,7 +313,7 @@ const (
 )
 
 // words returns the hashes of the words of unit i.
-func (q *Sequence) words(i int) []uint64 {
+func (q *Sequence) words(i int) []uint32 {
 	c := i >> chunkShift
 	from := q.woff[c<<chunkShift]
 	return q.wbuf[c][q.woff[i]-from : q.woff[i+1]-from]
@@ -348,14 +348,14 @@ const none = 0x51ab
 
 func (st sentence) first(k int) uint64 {
 	if k < len(st.words) {
-		return st.words[k]
+		return uint64(st.words[k])
 	}
 	return none
 }
 
 func (st sentence) lastw(k int) uint64 {
 	if k < len(st.words) {
-		return st.words[len(st.words)-1-k]
+		return uint64(st.words[len(st.words)-1-k])
 	}
 	return none
 }
@@ -415,9 +415,9 @@ func (b *builder) emission(i int) {
 	e = append(e, b.m2(eFirstPunct, s.first(0), p))
 	e = append(e, b.m2(eLenPunct, lb, p))
 	for k, w := range s.words {
-		e = append(e, b.m1(eWord, w))
+		e = append(e, b.m1(eWord, uint64(w)))
 		if k > 0 {
-			e = append(e, b.m2(eBigram, s.words[k-1], w))
+			e = append(e, b.m2(eBigram, uint64(s.words[k-1]), uint64(w)))
 		}
 	}
 	if i > 0 {

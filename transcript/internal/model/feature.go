@@ -34,7 +34,7 @@ func wordRoom(n int) []word { return make([]word, 0, roomFor(n)) }
 // together for the unit being worked on.
 type sentence struct {
 	facts
-	words []uint64 // the words' hashes
+	words []uint32 // the words' hashes
 }
 
 // The facts of a unit, apart from its words.
@@ -223,7 +223,7 @@ func scan(src []byte, s turn.Span, buf []word) (facts, []word) {
 			h = (h ^ uint64(r)) * fnvPrime
 			i += n
 		}
-		w.h = h
+		w.h = fold32(h)
 		w.end = int32(i)
 		buf = append(buf, w)
 	}
@@ -274,7 +274,7 @@ func hashString(s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h = (h ^ uint64(s[i])) * fnvPrime
 	}
-	return h
+	return fold32(h)
 }
 
 // mix64 combines a feature template and values into one 64-bit hash.
@@ -306,3 +306,7 @@ func fold(h uint64) uint32 {
 // mix hashes a feature template and values into an index into the weight
 // table.
 func mix(tmpl uint64, vals ...uint64) uint32 { return fold(mix64(tmpl, vals...)) }
+
+// fold32 folds a word's 64-bit FNV-1a hash to the 32 bits a unit keeps of
+// each of its words: 4 bytes a word, the largest thing a parse holds.
+func fold32(h uint64) uint64 { return uint64(uint32(h ^ h>>32)) }

@@ -204,8 +204,8 @@ func TestAdaptFrequent(t *testing.T) {
 	// Counts per bucket, and per speaker the words and word pairs. The
 	// bigram buckets come after the unigram ones.
 	msk := uint64(sc.size - 1)
-	uni := func(ws []uint64, k int) uint32 { return uint32(ws[k] & msk) }
-	bi := func(ws []uint64, k int) uint32 { return uint32(sc.size) + uint32(bigram(ws[k-1], ws[k])&msk) }
+	uni := func(ws []uint32, k int) uint32 { return uint32(uint64(ws[k]) & msk) }
+	bi := func(ws []uint32, k int) uint32 { return uint32(sc.size) + uint32(bigram(ws[k-1], ws[k])&msk) }
 	cI := map[uint32]float64{}
 	cG := map[uint32]float64{}
 	var nuI, nuG, nbI, nbG float64

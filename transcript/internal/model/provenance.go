@@ -4,11 +4,11 @@ package model
 
 // Provenance records what the embedded weights were trained on and how to
 // rebuild them.
-const Provenance = "trained on 300 gold files (280759 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=0.000113 prune=0.02 margin=1 asr=true; adaptation x2; 320098 non-zero weights, 668394 bytes; rebuild: cd transcript/internal/model && go generate"
+const Provenance = "trained on 300 gold files (280786 units) of ../shared/corpus/train, sha256 9fe9625c7dfbf60a14f803b419a1e9ce36baa3b4bafec52b6135f97fbff81df9; iter=100 rate=0.05 l2=0.000113 prune=0.02 margin=1 asr=true; adaptation x2; 320018 non-zero weights, 668568 bytes; rebuild: cd transcript/internal/model && go generate"
 
 // adaptWeights are the learned weights of the adaptation features, times
 // the factor chosen with the switch costs (see ChooseSwitch).
-var adaptWeights = [NumAdapt]float64{0.013060376381831842, 0.3163134837040146, 0.26793640290871223, 0.18428522079904788, -0.059390724664716024, -0.002534015993177779, 0.6392396848798028, 0.4085599630843333}
+var adaptWeights = [NumAdapt]float64{0.0010854212173103722, 0.32972565582439234, 0.2735688599776255, 0.1820392831150553, -0.06770913313041685, -0.017320065922111244, 0.6824776533250738, 0.37570036754919356}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an

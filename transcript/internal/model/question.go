@@ -69,13 +69,13 @@ func (st *facts) asked() bool { return st.last == '?' || st.last == predictedQ }
 
 // questionFeatures appends the features of a unit of words ws followed by
 // the word next (none at the end).
-func questionFeatures(dst []uint32, ws []uint64, next uint64) []uint32 {
+func questionFeatures(dst []uint32, ws []uint32, next uint64) []uint32 {
 	n := len(ws)
 	at := func(j int) uint64 {
 		if j < 0 || j >= n {
 			return none
 		}
-		return ws[j]
+		return uint64(ws[j])
 	}
 	f1 := func(t, v uint64) uint32 { return fold(step(start(t), v)) & qmask }
 	f2 := func(t, v, w uint64) uint32 { return fold(step(step(start(t), v), w)) & qmask }
@@ -91,17 +91,17 @@ func questionFeatures(dst []uint32, ws []uint64, next uint64) []uint32 {
 	)
 	k := min(n, qWords)
 	for j := 0; j < k; j++ {
-		dst = append(dst, f1(qWord, ws[j]))
+		dst = append(dst, f1(qWord, uint64(ws[j])))
 	}
 	for j := 0; j+1 < k; j++ {
-		dst = append(dst, f2(qPair, ws[j], ws[j+1]))
+		dst = append(dst, f2(qPair, uint64(ws[j]), uint64(ws[j+1])))
 	}
 	return dst
 }
 
 // questionScore is the question-end model's log-odds that a unit of words
 // ws, followed by the word next, ends a question.
-func (m *Model) questionScore(ws []uint64, next uint64) float32 {
+func (m *Model) questionScore(ws []uint32, next uint64) float32 {
 	var buf [8 + 2*qWords]uint32
 	var z float32
 	for _, j := range questionFeatures(buf[:0], ws, next) {
@@ -141,9 +141,9 @@ func TrainQuestions(m *Model, exs []BoundaryExample, cfg TrainConfig) {
 	var ys []float64
 	for _, ex := range exs {
 		_, words := scan(ex.Src, turn.Span{End: len(ex.Src)}, nil)
-		ws := make([]uint64, len(words))
+		ws := make([]uint32, len(words))
 		for k, w := range words {
-			ws[k] = w.h
+			ws[k] = uint32(w.h)
 		}
 		from := 0
 		for k := 0; k < len(ws) && k < len(ex.Ends); k++ {
@@ -152,7 +152,7 @@ func TrainQuestions(m *Model, exs []BoundaryExample, cfg TrainConfig) {
 			}
 			next := uint64(none)
 			if k+1 < len(ws) {
-				next = ws[k+1]
+				next = uint64(ws[k+1])
 			}
 			y := 0.0
 			if k < len(ex.Questions) && ex.Questions[k] {
