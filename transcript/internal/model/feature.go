@@ -308,5 +308,6 @@ func fold(h uint64) uint32 {
 func mix(tmpl uint64, vals ...uint64) uint32 { return fold(mix64(tmpl, vals...)) }
 
 // fold32 folds a word's 64-bit FNV-1a hash to the 32 bits a unit keeps of
-// each of its words: 4 bytes a word, the largest thing a parse holds.
+// each of its words: 4 bytes a word, which a parse holds for every word
+// of the conversation while it scores.
 func fold32(h uint64) uint64 { return uint64(uint32(h ^ h>>32)) }

@@ -237,9 +237,9 @@ func Score(src []byte, sents []turn.Span) []turn.Segment {
 // ScoreLazy is [Score] without the cues, which cost an allocation per
 // unit: it leaves the segments' Cues nil and returns the cues of every
 // unit as bits, which [Cues.At] names for the units that need them, such
-// as those that start a turn. The units' words, the largest thing a
-// parse holds, are not kept past the call; nor are their hashed
-// features: each unit's are scored as they are computed.
+// as those that start a turn. The units' words are not kept past the
+// call; nor are their hashed features: each unit's are scored as they
+// are computed.
 func ScoreLazy(src []byte, sents []turn.Span) ([]turn.Segment, Cues) {
 	q := scanUnits(src, sents)
 	segs, cues := Default().score(q)
