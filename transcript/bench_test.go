@@ -136,14 +136,14 @@ func TestInterview(t *testing.T) {
 	}
 }
 
-// BenchmarkParsePeakHeap measures the memory a parse holds at its
+// BenchmarkPeakHeap measures the memory a parse holds at its
 // largest: the heap in use (runtime/metrics, live and not yet swept
 // objects) sampled every 50 µs during each parse, over what it was
 // before. It reports the mean and the largest peak over the parses, in
 // MB and as a multiple of the input's size. Its time per parse includes
 // a collection before each and the sampling; read BenchmarkParse for
 // speed.
-func BenchmarkParsePeakHeap(b *testing.B) {
+func BenchmarkPeakHeap(b *testing.B) {
 	for _, sz := range []struct {
 		name string
 		size int
