@@ -164,9 +164,9 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 2.660
+	// interviewer: switch +0.000, margin 2.659
 	//   "Why kelp?"            score +0.796  p 0.897  [question interrogative]
-	// guest: switch +1.864, margin 2.076
-	//   "Well, it grows fast." score +0.095  p 0.823  [after-question answer-opener]
-	//   "It shelters fish."    score -0.307  p 0.658  []
+	// guest: switch +1.864, margin 2.073
+	//   "Well, it grows fast." score +0.096  p 0.823  [after-question answer-opener]
+	//   "It shelters fish."    score -0.305  p 0.657  []
 }

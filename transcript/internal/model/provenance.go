@@ -8,7 +8,7 @@ const Provenance = "trained on 300 gold files (280786 units) of ../shared/corpus
 
 // adaptWeights are the learned weights of the adaptation features, times
 // the factor chosen with the switch costs (see ChooseSwitch).
-var adaptWeights = [NumAdapt]float64{0.0010854212173103722, 0.32972565582439234, 0.2735688599776255, 0.1820392831150553, -0.06770913313041685, -0.017320065922111244, 0.6824776533250738, 0.37570036754919356}
+var adaptWeights = [NumAdapt]float64{-0.016328173716759924, 0.3286509635842972, 0.27731818749318404, 0.1686623046710308, -0.07852767195748242, -0.03402149761489136, 0.6319386316326401, 0.3372554172780329}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an
