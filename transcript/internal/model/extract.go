@@ -243,9 +243,9 @@ func scanWords(src []byte, sents []turn.Span) *Sequence {
 	q.woff = make([]int32, n+1)
 	q.wbuf = make([][]uint32, (n+chunkSize-1)>>chunkShift)
 	// On all CPUs, each chunk of units into a buffer of its own. A unit's
-	// words are scanned into a scratch buffer, and only their hashes are
-	// kept, half the memory of the words. woff counts from the chunk's
-	// start at first.
+	// words are scanned into a scratch buffer, and only their 32-bit
+	// hashes are kept, a quarter of the scratch words' size. woff counts
+	// from the chunk's start at first.
 	par.Range(len(q.wbuf), 1, func(lo, hi int) {
 		var ws []word
 		for c := lo; c < hi; c++ {
