@@ -139,17 +139,23 @@ func TestInterview(t *testing.T) {
 // BenchmarkPeakHeap measures the memory a parse holds at its
 // largest: the heap in use (runtime/metrics, live and not yet swept
 // objects) sampled every 50 µs during each parse, over what it was
-// before. It reports the mean and the largest peak over the parses, in
+// before. The "string" case parses the input held as a string, with
+// ParseString. It reports the mean and the largest peak over the parses, in
 // MB and as a multiple of the input's size. Its time per parse includes
 // a collection before each and the sampling; read BenchmarkParse for
 // speed.
 func BenchmarkPeakHeap(b *testing.B) {
 	for _, sz := range []struct {
-		name string
-		size int
-	}{{"1MB", 1 << 20}, {"16MB", 16 << 20}} {
+		name   string
+		size   int
+		string bool // parse with ParseString
+	}{{"1MB", 1 << 20, false}, {"16MB", 16 << 20, false}, {"16MB-string", 16 << 20, true}} {
 		b.Run(sz.name, func(b *testing.B) {
 			src := interview(b, sz.size)
+			str := ""
+			if sz.string {
+				str = string(src)
+			}
 			sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 			var sum, most float64
 			n := 0
@@ -175,7 +181,13 @@ func BenchmarkPeakHeap(b *testing.B) {
 					}
 				}()
 				b.StartTimer()
-				if _, err := transcript.Parse(src); err != nil {
+				var err error
+				if sz.string {
+					_, err = transcript.ParseString(str)
+				} else {
+					_, err = transcript.Parse(src)
+				}
+				if err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()

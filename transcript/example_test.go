@@ -48,6 +48,22 @@ func ExampleParse() {
 	// guest: It grows fast. It shelters fish. It stores carbon. It feeds whole coasts.
 }
 
+// A transcript held as a string parses without a copy: the turns' texts
+// are substrings of it.
+func ExampleParseString() {
+	tr, err := transcript.ParseString("Why kelp? It grows fast. It shelters fish. It stores carbon. It feeds whole coasts.")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range tr.Turns {
+		fmt.Printf("%s: %s\n", t.Role, t.Text)
+	}
+	// Output:
+	// interviewer: Why kelp?
+	// guest: It grows fast. It shelters fish. It stores carbon. It feeds whole coasts.
+}
+
 func ExampleParse_invalidUTF8() {
 	// The second line holds a Latin-1 "é" (byte 0xe9), not UTF-8.
 	src := []byte("Welcome back.\nThanks, it's a caf\xe9 kind of morning.")

@@ -27,7 +27,7 @@ func (p *Parser) parseTimed(src []byte, f Format) (*Transcript, error) {
 	case Whisper:
 		fl, err = readWhisper(src)
 	default:
-		return p.parse(src, nil), nil
+		return p.parse(src, nil, ""), nil
 	}
 	if err != nil {
 		return nil, err
@@ -35,7 +35,7 @@ func (p *Parser) parseTimed(src []byte, f Format) (*Transcript, error) {
 	if len(fl.pieces) == 0 || len(bytes.TrimFunc(fl.text, isSpaceOrFormat)) == 0 {
 		return nil, errorAt(src, 0, fmt.Errorf("%w: the %v file has no speech", ErrEmpty, f))
 	}
-	tr := p.parse(fl.text, fl)
+	tr := p.parse(fl.text, fl, "")
 	fl.remap(tr, src)
 	return tr, nil
 }

@@ -42,6 +42,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript/internal/model"
@@ -180,10 +181,32 @@ func Parse(src []byte) (*Transcript, error) {
 }
 
 // Parse parses src, a flat transcript in UTF-8. The returned transcript
-// keeps src; the caller must not modify it afterwards. Bad input is
-// reported as an [*Error] wrapping one of [ErrEmpty], [ErrInvalidUTF8],
-// [ErrBinary] or [ErrTooLarge].
+// keeps src, and its turns' texts share one copy of it; the caller must
+// not modify src afterwards. Bad input is reported as an [*Error]
+// wrapping one of [ErrEmpty], [ErrInvalidUTF8], [ErrBinary] or
+// [ErrTooLarge].
 func (p *Parser) Parse(src []byte) (*Transcript, error) {
+	return p.parseBytes(src, "")
+}
+
+// ParseString parses s with the zero [Parser].
+func ParseString(s string) (*Transcript, error) {
+	var p Parser
+	return p.ParseString(s)
+}
+
+// ParseString parses s as [Parser.Parse] parses []byte(s), to the same
+// result, without copying it: a string cannot change, so the transcript
+// and its turns' texts share the bytes of s (for a long input, the size
+// of the input less memory, kept and at the peak).
+func (p *Parser) ParseString(s string) (*Transcript, error) {
+	// The parser only reads its input, so the bytes of s are safe to
+	// hand it.
+	return p.parseBytes(unsafe.Slice(unsafe.StringData(s), len(s)), s)
+}
+
+// parseBytes parses src; str, when not empty, is src as a string.
+func (p *Parser) parseBytes(src []byte, str string) (*Transcript, error) {
 	limit := p.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes
@@ -194,12 +217,14 @@ func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	if f := p.Format; f != Text && (f != Auto || Detect(src) != Text) {
 		return p.parseTimed(src, f)
 	}
-	return p.parse(src, nil), nil
+	tr := p.parse(src, nil, str)
+	return tr, nil
 }
 
 // parse parses src, which check has accepted. fl, when not nil, is the
-// timed file src was read from; its voices decide the roles.
-func (p *Parser) parse(src []byte, fl *flat) *Transcript {
+// timed file src was read from; its voices decide the roles. str, when
+// not empty, is src as a string, which the turns' texts then share.
+func (p *Parser) parse(src []byte, fl *flat, str string) *Transcript {
 	names := p.Names
 	tr := &Transcript{src: src, lines: new(lineTable)}
 	// Noise and sentences are found independently, at once.
@@ -253,8 +278,12 @@ func (p *Parser) parse(src []byte, fl *flat) *Transcript {
 	}
 	// The turns' texts are substrings of one copy of the input, made only
 	// now: the scoring's buffers, the largest of a parse, are garbage by
-	// this time, so the copy does not add to them at the peak.
-	tr.str = string(src)
+	// this time, so the copy does not add to them at the peak. A string
+	// input needs no copy.
+	tr.str = str
+	if len(str) != len(src) {
+		tr.str = string(src)
+	}
 	k := 0 // turns are in order, so one cursor walks the noise for all
 	for i := range tr.Turns {
 		t := &tr.Turns[i]
