@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"weak"
 
 	"github.com/textdiarize/diarize/speaker"
 )
@@ -215,12 +216,9 @@ func (d *Decoder) Posteriors(segs []Segment, dst []float64) []float64 {
 	// SwitchCost), staying weighs 1.
 	ex := func(x float64) float64 { return math.Exp(max(-50, min(50, x))) }
 	// The forward pass keeps each step's weights for the backward pass,
-	// in a buffer lent by stepPool.
-	sp := stepPool.Get().(*[]step)
-	defer stepPool.Put(sp)
-	if cap(*sp) < n {
-		*sp = make([]step, n)
-	}
+	// in a buffer lent by stepCache.
+	sp := takeSteps(n)
+	defer keepSteps(sp)
 	st := (*sp)[:n]
 	st[0].fw = [2]float64{ex(segs[0].Score), 1}
 	norm(&st[0].fw)
@@ -253,9 +251,41 @@ type step struct {
 	toI, toG, emI float64    // the segment's switch and emission weights
 }
 
-// stepPool lends Posteriors its buffer: the adaptation runs it on the
-// whole conversation twice before the decoder runs it once more.
-var stepPool = sync.Pool{New: func() any { return new([]step) }}
+// stepCache keeps the last buffer of Posteriors for the next call: the
+// adaptation runs it on the whole conversation three times before the
+// decoder runs it once more, often on another goroutine. A sync.Pool
+// would keep the buffer in the slot of the processor that put it, where
+// a Get on another processor does not look, so a parse would hold two
+// buffers of 40 bytes a unit. The cache holds its buffer weakly: the
+// collector takes it when no call is using it.
+var stepCache struct {
+	sync.Mutex
+	p weak.Pointer[[]step]
+}
+
+// takeSteps returns a buffer of at least n steps, the cached one if it
+// is large enough.
+func takeSteps(n int) *[]step {
+	stepCache.Lock()
+	sp := stepCache.p.Value()
+	stepCache.p = weak.Pointer[[]step]{}
+	stepCache.Unlock()
+	if sp == nil || cap(*sp) < n {
+		s := make([]step, n)
+		sp = &s
+	}
+	return sp
+}
+
+// keepSteps caches sp for the next call, unless a larger buffer is
+// cached.
+func keepSteps(sp *[]step) {
+	stepCache.Lock()
+	if cur := stepCache.p.Value(); cur == nil || cap(*cur) < cap(*sp) {
+		stepCache.p = weak.Make(sp)
+	}
+	stepCache.Unlock()
+}
 
 func norm(v *[2]float64) {
 	z := v[0] + v[1]
