@@ -7,12 +7,14 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/textdiarize/diarize/transcript"
 )
 
 // FuzzParse checks that Parse never panics, that bad input gets an
-// *Error inside the input, and that every parse keeps the documented
-// invariants (see checkTranscript), with and without explanations.
+// *Error inside the input, that every parse keeps the documented
+// invariants (see checkTranscript), with and without explanations, and
+// that ParseString gives what Parse gives.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	for _, name := range files {
@@ -30,6 +32,16 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		tr, err := transcript.Parse(src)
+		// ParseString gives the same result, or the same error.
+		st, serr := transcript.ParseString(string(src))
+		if (err == nil) != (serr == nil) || err != nil && err.Error() != serr.Error() {
+			t.Fatalf("Parse error %v, ParseString error %v", err, serr)
+		}
+		if err == nil {
+			if d := cmp.Diff(exported(tr), exported(st)); d != "" {
+				t.Fatalf("ParseString differs from Parse (-Parse +ParseString):\n%s", d)
+			}
+		}
 		if err != nil {
 			var e *transcript.Error
 			if !errors.As(err, &e) {
@@ -63,4 +75,15 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// exported returns what a caller sees of tr.
+func exported(tr *transcript.Transcript) any {
+	return struct {
+		Speakers  any
+		Turns     any
+		Noise     any
+		Questions any
+		Teaser    any
+	}{tr.Speakers, tr.Turns, tr.Noise, tr.Questions, tr.Teaser}
 }
