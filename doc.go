@@ -12,7 +12,8 @@
 //     conversation.
 //   - [github.com/textdiarize/diarize/transcript] is the pipeline: input
 //     checks, sentence segmentation, noise, scoring, decoding, and the
-//     renderers. Its entry point is [github.com/textdiarize/diarize/transcript.Parse].
+//     renderers. Its entry point is [github.com/textdiarize/diarize/transcript.Parse]
+//     ([github.com/textdiarize/diarize/transcript.ParseString] for a string, without a copy).
 //
 // The command-line tool is in examples/diarize.
 //
