@@ -3,9 +3,6 @@ package transcript_test
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"unsafe"
 
@@ -14,20 +11,11 @@ import (
 )
 
 // TestParseStringMatchesParse checks that ParseString gives what Parse
-// gives for the same bytes, flat text and timed files alike, and that the
-// turns' texts of a flat text point into the string instead of a copy.
+// gives for the same bytes, flat text and timed files alike (the inputs
+// of the explanation tests), and that the turns' texts of a flat text
+// point into the string instead of a copy.
 func TestParseStringMatchesParse(t *testing.T) {
-	flat, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
-	timed, _ := filepath.Glob(filepath.Join("testdata", "formats", "*.*"))
-	files := append(append(flat, samplePath), timed...)
-	for _, f := range files {
-		if strings.HasSuffix(f, ".roles") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for f, src := range explainInputs(t) {
 		p := transcript.Parser{Format: transcript.Auto, Explain: true}
 		want, err := p.Parse(src)
 		if err != nil {
