@@ -217,8 +217,7 @@ func (p *Parser) parseBytes(src []byte, str string) (*Transcript, error) {
 	if f := p.Format; f != Text && (f != Auto || Detect(src) != Text) {
 		return p.parseTimed(src, f)
 	}
-	tr := p.parse(src, nil, str)
-	return tr, nil
+	return p.parse(src, nil, str), nil
 }
 
 // parse parses src, which check has accepted. fl, when not nil, is the
@@ -281,7 +280,7 @@ func (p *Parser) parse(src []byte, fl *flat, str string) *Transcript {
 	// this time, so the copy does not add to them at the peak. A string
 	// input needs no copy.
 	tr.str = str
-	if len(str) != len(src) {
+	if str == "" {
 		tr.str = string(src)
 	}
 	k := 0 // turns are in order, so one cursor walks the noise for all

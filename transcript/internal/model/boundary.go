@@ -100,15 +100,14 @@ func gapScore(B []float32, pr, s *sentence) float32 {
 	return z
 }
 
-// cutBucket buckets the boundary score of the gap before unit i of q,
-// which must not be the first, in steps of one from below -4 to 4 and
-// above: a change of speaker comes where a sentence surely ends, seldom
-// where the cut was a near thing or forced on a long run of words. The
-// score is [Default]'s, the model the units were cut with (the trainer
-// sets its new boundary model as the default before it cuts any).
-func (q *Sequence) cutBucket(i int) uint64 {
-	pr, s := q.unit(i-1), q.unit(i)
-	z := gapScore(Default().B, &pr, &s)
+// cutBucket buckets the boundary score of the gap between units pr and
+// s, in steps of one from below -4 to 4 and above: a change of speaker
+// comes where a sentence surely ends, seldom where the cut was a near
+// thing or forced on a long run of words. The score is [Default]'s, the
+// model the units were cut with (the trainer sets its new boundary model
+// as the default before it cuts any).
+func cutBucket(pr, s *sentence) uint64 {
+	z := gapScore(Default().B, pr, s)
 	return uint64(max(0, min(9, int(math.Floor(float64(z)))+5)))
 }
 

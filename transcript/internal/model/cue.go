@@ -59,8 +59,8 @@ func (s *wordSet) has(h uint64) bool {
 	return false
 }
 
-// question scores unit i, s, as a question, in [0, 1].
-func (q *Sequence) question(i int, s *sentence) float64 {
+// question scores unit s as a question, in [0, 1].
+func question(s *sentence) float64 {
 	x := 0.0
 	switch {
 	case s.last == '?':
@@ -105,12 +105,6 @@ var cueOrder = [...]turn.Cue{
 	turn.CueQuestion, turn.CueQuestionWords, turn.CueInterrogative, turn.CueRequest,
 	turn.CueAfterQuestion, turn.CueAnswerOpener, turn.CueBackchannel,
 	turn.CueSecondPerson, turn.CueFirstPerson, turn.CueLong,
-}
-
-// cues names the evidence in unit i, strongest first.
-func (q *Sequence) cues(i int) []turn.Cue {
-	s := q.unit(i)
-	return cueList(q.cueBits(i, &s))
 }
 
 // cueList names the cues of bits, lowest bit first; nil for none.

@@ -208,11 +208,12 @@ func (b *builder) unit(i int) *sentence {
 	return &e.s
 }
 
-// cutBucket is q.cutBucket(i), each gap worked out once as the builder
-// goes from unit to unit.
+// cutBucket is the cut bucket of the gap before unit i, which must not
+// be the first, each gap worked out once as the builder goes from unit to
+// unit.
 func (b *builder) cutBucket(i int) uint64 {
 	if b.cutFor != i {
-		b.cutFor, b.cutVal = i, b.q.cutBucket(i)
+		b.cutFor, b.cutVal = i, cutBucket(b.unit(i-1), b.unit(i))
 	}
 	return b.cutVal
 }

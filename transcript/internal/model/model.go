@@ -185,7 +185,7 @@ func (m *Model) Segments(q *Sequence) []turn.Segment {
 		s.ToInterviewer = m.sum(q.ToI[a:b])
 		s.ToGuest = m.sum(q.ToG[a:b])
 		u := q.unit(i)
-		s.Question = q.question(i, &u)
+		s.Question = question(&u)
 		s.Cues = cueList(q.cueBits(i, &u))
 	}
 	return segs
@@ -209,7 +209,7 @@ func (m *Model) score(q *Sequence) ([]turn.Segment, Cues) {
 			s.ToInterviewer = m.sum(b.toI)
 			s.ToGuest = m.sum(b.toG)
 			u := b.unit(i)
-			s.Question = q.question(i, u)
+			s.Question = question(u)
 			bits[i] = q.cueBits(i, u)
 		}
 	})
@@ -243,8 +243,8 @@ func Score(src []byte, sents []turn.Span) []turn.Segment {
 func ScoreLazy(src []byte, sents []turn.Span) ([]turn.Segment, Cues) {
 	q := scanUnits(src, sents)
 	segs, cues := Default().score(q)
-	// The adaptation needs the units' words and nothing else of q that
-	// only the features used: let the collector have it now.
+	// The distances to the nearest question served the features only;
+	// the adaptation reads the words. Let the collector have them now.
 	q.untilQ, q.sinceQ = nil, nil
 	adapt(q, segs, &adaptWeights)
 	applySwitch(q, segs, switchCost, captionSwitchCost)

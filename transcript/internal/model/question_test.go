@@ -122,7 +122,8 @@ func TestEmbeddedQuestionEnds(t *testing.T) {
 		if got := s.asked(); got != want {
 			t.Errorf("unit %d %q: question %v (bucket %d), want %v", i, src[us[i].Start:us[i].End], got, s.qend, want)
 		}
-		c := q.cues(i)
+		u := q.unit(i)
+		c := cueList(q.cueBits(i, &u))
 		if got := slices.Contains(c, turn.CueQuestionWords); got != want {
 			t.Errorf("unit %d: cues %v", i, c)
 		}
