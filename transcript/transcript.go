@@ -237,13 +237,14 @@ func (p *Parser) parse(src []byte, fl *flat, str string) *Transcript {
 	}
 	units = unit.Trim(src, units, spans)
 	// The cold open needs the sentences and the noise, not the scores:
-	// look for it while the sentences are scored.
+	// look for it while the first pass scores the sentences. The
+	// adaptation to the speakers' wording leaves it out.
 	var (
-		segs []turn.Segment
-		cues model.Cues
-		recs []recurrence
+		first *model.Scoring
+		recs  []recurrence
 	)
-	par.Do(func() { segs, cues = model.ScoreLazy(src, units) }, func() { tr.Teaser, recs = findTeaser(src, spans, units) })
+	par.Do(func() { first = model.Begin(src, units) }, func() { tr.Teaser, recs = findTeaser(src, spans, units) })
+	segs, cues := first.Finish(tr.Teaser)
 	// Decode, naming the cues of the segments that start a turn only.
 	roles, prob := p.Decoder.Roles(segs)
 	clips := attributeClips(segs, roles, prob, tr.Teaser, recs)

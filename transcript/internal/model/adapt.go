@@ -57,7 +57,12 @@ type cell struct {
 
 // adaptFeatures returns the adaptation features of each unit of q given
 // pI, the first pass's probability that the interviewer speaks each unit.
-// sc, when not nil, lends its tables.
+// The units of a cold open (q.cold) are not counted: its clips repeat
+// passages of the conversation, so their words, counted, would count
+// twice and vouch for whichever role the first pass gave the passages
+// they repeat, right or wrong. They are compared with the rest like any
+// unit, with nothing of their own to leave out. sc, when not nil, lends
+// its tables.
 func adaptFeatures(q *Sequence, pI []float64, sc *adaptScratch) [][NumAdapt]float64 {
 	if sc == nil {
 		sc = new(adaptScratch)
@@ -97,7 +102,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	var nuI, nuG, nbI, nbG, uD, bD float64
 	par.Do(func() {
 		t := sc.touched[0][:0]
-		for i := range q.facts {
+		for i := q.cold; i < n; i++ {
 			p := float32(pI[i])
 			ws := q.words(i)
 			for _, w := range ws {
@@ -118,7 +123,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 		frequentRatios(uc, t, uD)
 	}, func() {
 		t := sc.touched[1][:0]
-		for i := range q.facts {
+		for i := q.cold; i < n; i++ {
 			p := float32(pI[i])
 			ws := q.words(i)
 			for k := 1; k < len(ws); k++ {
@@ -154,10 +159,39 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	// log((nG-(1-p)+mu)/(nI-p+mu)), as the ratio at p = 0 and 1 plus two
 	// small corrections (see leaveOut).
 	uRatio, bRatio := leaveOut(nuI, nuG), leaveOut(nbI, nbG)
+	// A unit of the cold open, not counted, has nothing to leave out:
+	// each of its words' ratios is worked out exactly.
+	outside := func(ws []uint32) (u, b, uf, bf float64) {
+		ratio := func(c *cell, D float64) (float64, bool) {
+			cI, cG := float64(c.cI), float64(c.cG)
+			m := (cI + cG + 0.5) * D
+			return logRatio(cI+m, cG+m), cI+cG >= frequent
+		}
+		for k, w := range ws {
+			r, f := ratio(&uc[uint64(w)&msk], uD)
+			r += uRatio.log0
+			if u += r; f {
+				uf += r
+			}
+			if k > 0 {
+				r, f := ratio(&bc[bigram(ws[k-1], w)&msk], bD)
+				r += bRatio.log0
+				if b += r; f {
+					bf += r
+				}
+			}
+		}
+		return u, b, uf, bf
+	}
 	par.Range(n, 128, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			p := float64(float32(pI[i]))
 			ws := q.words(i)
+			if i < q.cold {
+				u, b, uf, bf := outside(ws)
+				use(i, adaptVector(u, b, uf, bf, len(ws)))
+				continue
+			}
+			p := float64(float32(pI[i]))
 			// u and b sum the ratios of the unit's words and word pairs,
 			// uf and bf those of its frequent ones.
 			var u, b, u0, u1, b0, b1, nu, nb float64
@@ -178,23 +212,30 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 			if len(ws) > 1 {
 				b += (nw - 1 - nb) * br
 			}
-			var f [NumAdapt]float64
-			f[0] = clip(u/5, 4)
-			f[1] = clip(b/5, 4)
-			f[2] = clip(u/math.Sqrt(nw+1), 4)
-			switch {
-			case len(ws) <= 3:
-				f[3] = f[0]
-			case len(ws) <= 12:
-				f[4] = f[0]
-			default:
-				f[5] = f[0]
-			}
-			f[6] = clip(uf/5, 4)
-			f[7] = clip(bf/5, 4)
-			use(i, f)
+			use(i, adaptVector(u, b, uf, bf, len(ws)))
 		}
 	})
+}
+
+// adaptVector returns the adaptation features of a unit of nw words whose
+// words' and word pairs' log ratios sum to u and b, and those of its
+// frequent ones to uf and bf.
+func adaptVector(u, b, uf, bf float64, nw int) [NumAdapt]float64 {
+	var f [NumAdapt]float64
+	f[0] = clip(u/5, 4)
+	f[1] = clip(b/5, 4)
+	f[2] = clip(u/math.Sqrt(float64(nw)+1), 4)
+	switch {
+	case nw <= 3:
+		f[3] = f[0]
+	case nw <= 12:
+		f[4] = f[0]
+	default:
+		f[5] = f[0]
+	}
+	f[6] = clip(uf/5, 4)
+	f[7] = clip(bf/5, 4)
+	return f
 }
 
 // maxBuckets is the most buckets each of the unigram and the bigram

@@ -156,6 +156,9 @@ type Sequence struct {
 	// untilQ and sinceQ count the units to the next and since the last
 	// unit that ends a question ([sentence.asked]); -1 when there is none.
 	untilQ, sinceQ []int32
+	// cold is the number of units at the start that belong to a cold
+	// open: the adaptation leaves them out (see adaptFeatures).
+	cold int
 }
 
 // Extract computes the features of the units sents of src.

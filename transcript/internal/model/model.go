@@ -241,15 +241,45 @@ func Score(src []byte, sents []turn.Span) []turn.Segment {
 // call; nor are their hashed features: each unit's are scored as they
 // are computed.
 func ScoreLazy(src []byte, sents []turn.Span) ([]turn.Segment, Cues) {
+	return Begin(src, sents).Finish(turn.Span{})
+}
+
+// A Scoring is the units of a transcript scored by the first pass, with
+// the fixed weights: [Begin] makes it, and [Scoring.Finish] adapts the
+// scores to the conversation, which needs to know its cold open. The
+// transcript's pipeline looks for the cold open while Begin scores.
+type Scoring struct {
+	q    *Sequence
+	segs []turn.Segment
+	cues Cues
+}
+
+// Begin scores the units sents of src with the embedded model's fixed
+// weights.
+func Begin(src []byte, sents []turn.Span) *Scoring {
 	q := scanUnits(src, sents)
 	segs, cues := Default().score(q)
 	// The distances to the nearest question served the features only;
 	// the adaptation reads the words. Let the collector have them now.
 	q.untilQ, q.sinceQ = nil, nil
+	return &Scoring{q: q, segs: segs, cues: cues}
+}
+
+// Finish adapts the scores to the wording of each speaker in this
+// conversation (see adapt.go), leaving out the units that start inside
+// cold, the cold open (the zero Span for none), and returns them as
+// [ScoreLazy] does. The Scoring lets its units' words go; call Finish
+// once.
+func (sc *Scoring) Finish(cold turn.Span) ([]turn.Segment, Cues) {
+	q, segs := sc.q, sc.segs
+	sc.q = nil
+	for q.cold < len(q.Spans) && q.Spans[q.cold].Start < cold.End {
+		q.cold++
+	}
 	adapt(q, segs, &adaptWeights)
 	applySwitch(q, segs, switchCost, captionSwitchCost)
 	temper(segs, confidenceScale)
-	return segs, cues
+	return segs, sc.cues
 }
 
 // temper multiplies every score of segs by f. The decoder's path is the

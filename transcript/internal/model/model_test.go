@@ -5,7 +5,11 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/textdiarize/diarize/turn"
 )
@@ -263,6 +267,107 @@ func TestAdaptFrequent(t *testing.T) {
 	// The vocabulary has both kinds of bucket, so the test sees both.
 	if nfreq == 0 || nfreq == q.nwords {
 		t.Fatalf("%d of %d words frequent: the test needs both kinds", nfreq, q.nwords)
+	}
+}
+
+// TestAdaptColdOpen checks that the units of a cold open are not counted
+// by the adaptation: with them left out, the features of the
+// conversation's units are those of the conversation without its cold
+// open, and a clip's are worked out from the conversation's counts with
+// nothing of its own left out; counted, the clips change them.
+func TestAdaptColdOpen(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 9))
+	vocab := []string{"you", "know", "we", "the", "model", "i", "think", "so",
+		"kelp", "harbor", "ferry", "tide", "pier", "salt", "gull", "rope"}
+	var body []string
+	for range 40 {
+		n := 1 + rng.IntN(10)
+		ws := make([]string, n)
+		for k := range ws {
+			ws[k] = vocab[min(len(vocab)-1, int(float64(len(vocab))*rng.Float64()*rng.Float64()))]
+		}
+		body = append(body, strings.Join(ws, " ")+".")
+	}
+	// The cold open: four of the conversation's units, played first.
+	opening := []string{body[30], body[7], body[22], body[12]}
+	build := func(sents []string) (*Sequence, []turn.Span) {
+		var src []byte
+		var units []turn.Span
+		for _, s := range sents {
+			units = append(units, turn.Span{Start: len(src), End: len(src) + len(s)})
+			src = append(append(src, s...), ' ')
+		}
+		return scanUnits(src, units), units
+	}
+	pI := make([]float64, len(opening)+len(body))
+	for i := range pI {
+		pI[i] = rng.Float64()
+	}
+	plain, _ := build(body)
+	want := adaptFeatures(plain, pI[len(opening):], nil)
+
+	withCold, _ := build(append(append([]string(nil), opening...), body...))
+	counted := adaptFeatures(withCold, pI, nil)
+	withCold.cold = len(opening)
+	var sc adaptScratch
+	got := adaptFeatures(withCold, pI, &sc)
+	var scPlain adaptScratch
+	adaptFeatures(plain, pI[len(opening):], &scPlain)
+	if sc.size != scPlain.size {
+		t.Fatalf("tables of %d and %d buckets: the test needs the same", sc.size, scPlain.size)
+	}
+	// A clip has nothing of its own to leave out: each word's ratio is
+	// that of the counts of the conversation, plus its speakers' share.
+	msk := uint64(sc.size - 1)
+	cI, cG := map[uint64]float64{}, map[uint64]float64{}
+	var nuI, nuG, nbI, nbG float64
+	for i := len(opening); i < withCold.Len(); i++ {
+		p := float64(float32(pI[i]))
+		ws := withCold.words(i)
+		for k, w := range ws {
+			cI[uint64(w)&msk] += p
+			cG[uint64(w)&msk] += 1 - p
+			nuI, nuG = nuI+p, nuG+1-p
+			if k > 0 {
+				b := uint64(sc.size) + bigram(ws[k-1], w)&msk
+				cI[b] += p
+				cG[b] += 1 - p
+				nbI, nbG = nbI+p, nbG+1-p
+			}
+		}
+	}
+	half := 0.5 * float64(sc.size)
+	uD, bD := adaptMu/(nuI+nuG-1+half), adaptMu/(nbI+nbG-1+half)
+	ratio := func(k uint64, D, nI, nG float64) float64 {
+		m := (cI[k] + cG[k] + 0.5) * D
+		return math.Log((cI[k]+m)/(cG[k]+m)) + math.Log((nG+adaptMu)/(nI+adaptMu))
+	}
+	for i, s := range opening {
+		ws := withCold.words(i)
+		var u, b float64
+		for k, w := range ws {
+			u += ratio(uint64(w)&msk, uD, nuI, nuG)
+			if k > 0 {
+				b += ratio(uint64(sc.size)+bigram(ws[k-1], w)&msk, bD, nbI, nbG)
+			}
+		}
+		want := [2]float64{clip(u/5, 4), clip(b/5, 4)}
+		have := [2]float64{got[i][0], got[i][1]}
+		if math.Abs(want[0]-have[0]) > 1e-5 || math.Abs(want[1]-have[1]) > 1e-5 {
+			t.Errorf("cold open unit %d %q: features 0, 1 = %.6f, want %.6f", i, s, have, want)
+		}
+	}
+	changed := false
+	for i := range body {
+		if d := cmp.Diff(want[i], got[len(opening)+i], cmpopts.EquateApprox(0, 1e-12)); d != "" {
+			t.Errorf("unit %d %q: features with the cold open left out differ from those without it (-want +got):\n%s", i, body[i], d)
+		}
+		if counted[len(opening)+i] != want[i] {
+			changed = true
+		}
+	}
+	if !changed {
+		t.Error("counting the cold open changed no unit's features: the test shows nothing")
 	}
 }
 
