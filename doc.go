@@ -36,6 +36,8 @@
 //
 // A podcast often opens with clips from later in the conversation. The
 // parser reports such a cold open as a span (Transcript.Teaser, "teaser"
-// in the JSON) and marks the turns mostly inside it (Turn.Teaser); the
-// turns themselves are as the decoder found them.
+// in the JSON) and marks the turns mostly inside it (Turn.Teaser). A clip
+// whose passage recurs later takes the speaker the decoder gave that
+// passage, and the clips are not counted when the scores adapt to each
+// speaker's wording: they would count their passages' words twice.
 package diarize

@@ -7,9 +7,10 @@
 // (a word repeated in a loop), scored sentence by sentence for cues of who
 // is speaking, and decoded over the whole conversation into turns
 // ([turn.Decoder]). A cold open, clips from later in the conversation
-// played before the interview starts, is found by recurrence at the same
-// time as the scores ([Transcript.Teaser]). Every offset is a byte offset
-// into the exact input, half-open.
+// played before the interview starts, is found by recurrence while the
+// sentences are first scored ([Transcript.Teaser]), and is left out when
+// the scores adapt to each speaker's wording. Every offset is a byte
+// offset into the exact input, half-open.
 //
 // A [Parser] with Explain set also says why each turn is where it is
 // ([turn.Explanation]): the score of the change of speaker at its start,
