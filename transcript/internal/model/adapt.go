@@ -150,8 +150,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	word := func(c *cell, p, D float64) (exact, v0, v1, freq float64) {
 		cI, cG := float64(c.cI), float64(c.cG)
 		if cI+cG < frequent {
-			m := (cI + cG - 0.5) * D
-			return logRatio(cI-p+m, cG-(1-p)+m), 0, 0, 0
+			return smoothedRatio(cI-p, cG-(1-p), cI+cG-1, D), 0, 0, 0
 		}
 		return 0, float64(c.v0), float64(c.v1), 1
 	}
@@ -164,8 +163,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	outside := func(ws []uint32) (u, b, uf, bf float64) {
 		ratio := func(c *cell, D float64) (float64, bool) {
 			cI, cG := float64(c.cI), float64(c.cG)
-			m := (cI + cG + 0.5) * D
-			return logRatio(cI+m, cG+m), cI+cG >= frequent
+			return smoothedRatio(cI, cG, cI+cG, D), cI+cG >= frequent
 		}
 		for k, w := range ws {
 			r, f := ratio(&uc[uint64(w)&msk], uD)
@@ -305,11 +303,10 @@ func frequentRatios(cs []cell, touched []uint16, D float64) {
 		if cI+cG < frequent {
 			continue
 		}
-		m := (cI + cG - 0.5) * D
 		// At the ends the count that is left out can exceed what the
 		// bucket holds: floor it at zero.
-		c.v0 = float32(logRatio(cI+m, max(cG-1, 0)+m))
-		c.v1 = float32(logRatio(max(cI-1, 0)+m, cG+m))
+		c.v0 = float32(smoothedRatio(cI, max(cG-1, 0), cI+cG-1, D))
+		c.v1 = float32(smoothedRatio(max(cI-1, 0), cG, cI+cG-1, D))
 	}
 }
 
@@ -358,6 +355,16 @@ func dot(v, f *[NumAdapt]float64) float64 {
 		x += v[k] * f[k]
 	}
 	return x
+}
+
+// smoothedRatio returns a bucket's log ratio of the interviewer's count
+// cI to the guest's cG, each with the prior mass the bucket's other words,
+// n of them, bring: (n + 0.5)·D, where D is the prior weight per count.
+// A counted unit leaves its own word out of cI, cG and n; a unit of the
+// cold open, not counted, has nothing to leave out.
+func smoothedRatio(cI, cG, n, D float64) float64 {
+	m := (n + 0.5) * D
+	return logRatio(cI+m, cG+m)
 }
 
 // logRatio returns log(a/b) for positive a and b, to about 1e-6: it

@@ -304,15 +304,14 @@ func TestAdaptColdOpen(t *testing.T) {
 		pI[i] = rng.Float64()
 	}
 	plain, _ := build(body)
-	want := adaptFeatures(plain, pI[len(opening):], nil)
+	var scPlain adaptScratch
+	want := adaptFeatures(plain, pI[len(opening):], &scPlain)
 
 	withCold, _ := build(append(append([]string(nil), opening...), body...))
 	counted := adaptFeatures(withCold, pI, nil)
 	withCold.cold = len(opening)
 	var sc adaptScratch
 	got := adaptFeatures(withCold, pI, &sc)
-	var scPlain adaptScratch
-	adaptFeatures(plain, pI[len(opening):], &scPlain)
 	if sc.size != scPlain.size {
 		t.Fatalf("tables of %d and %d buckets: the test needs the same", sc.size, scPlain.size)
 	}
