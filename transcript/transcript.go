@@ -278,9 +278,10 @@ func (p *Parser) parse(src []byte, fl *flat, str string) *Transcript {
 		{ID: "S2", Role: speaker.Guest},
 	}
 	// The turns' texts are substrings of one copy of the input, made only
-	// now: the scoring's buffers, the largest of a parse, are garbage by
-	// this time, so the copy does not add to them at the peak. A string
-	// input needs no copy.
+	// now: the scoring's buffers are garbage by this time, so the copy
+	// does not add to the live heap at its largest (the adaptation). The
+	// heap in use, garbage not yet collected included, does peak here,
+	// as the turns and this copy are made: a string input needs no copy.
 	tr.str = str
 	if str == "" {
 		tr.str = string(src)
