@@ -67,3 +67,40 @@ func TestDoRunsAll(t *testing.T) {
 		runtime.GOMAXPROCS(old)
 	}
 }
+
+// TestRangeCallsOffLateGoroutines holds back every goroutine Range
+// starts, as a busy machine may: Range must still return, its caller
+// having claimed every part, and a goroutine that starts afterwards must
+// neither call f nor count itself done (which would panic: the caller
+// has counted it).
+func TestRangeCallsOffLateGoroutines(t *testing.T) {
+	old := runtime.GOMAXPROCS(4)
+	defer runtime.GOMAXPROCS(old)
+	var held []func()
+	spawn = func(f func()) { held = append(held, f) }
+	defer func() { spawn = func(f func()) { go f() } }()
+	const n = 1000
+	hits := make([]int, n)
+	calls := 0
+	Range(n, 10, func(lo, hi int) {
+		calls++
+		for i := lo; i < hi; i++ {
+			hits[i]++
+		}
+	})
+	if len(held) != Workers(n, 10)-1 || len(held) == 0 {
+		t.Fatalf("%d goroutines started, want %d", len(held), Workers(n, 10)-1)
+	}
+	before := calls
+	for _, f := range held {
+		f() // starts late: must find itself called off
+	}
+	if calls != before {
+		t.Errorf("a goroutine that started after Range returned called f %d times", calls-before)
+	}
+	for i, h := range hits {
+		if h != 1 {
+			t.Fatalf("index %d covered %d times", i, h)
+		}
+	}
+}
