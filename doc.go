@@ -40,4 +40,14 @@
 // whose passage recurs later takes the speaker the decoder gave that
 // passage, and the clips are not counted when the scores adapt to each
 // speaker's wording: they would count their passages' words twice.
+//
+// # Confidence
+//
+// Each turn carries a confidence: the decoder's posterior probability of
+// its role, averaged over its sentences and calibrated on conversations
+// held out of training. The transcript's (Transcript.Confidence,
+// "confidence" in the JSON) weights the turns' by their words and
+// estimates the share of the words given to the right speaker; it is
+// lowest where the model is weakest, as in interviews whose host talks
+// about as much as the guest.
 package diarize

@@ -2,6 +2,7 @@ package transcript_test
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -22,6 +23,12 @@ const (
 	floorSeedBF1At3 = 0.71 // measured 0.749 (0.728 before)
 	floorFlatAcc    = 0.90 // mean over the flat files, seed left out; measured 0.922 (0.917 before them)
 	floorASRAcc     = 0.86 // mean over the asr files; measured 0.887 (0.876 before them)
+
+	// The transcripts' confidence against their word accuracy, per
+	// variant (the seed with the flat files). Measured: flat mean 0.894
+	// against 0.923, correlation 0.72; asr 0.851 against 0.887, 0.86.
+	confidenceSlack     = 0.06
+	floorConfidenceCorr = 0.5
 )
 
 // corpusDir returns the directory of the gold dev corpus: $DIARIZE_CORPUS,
@@ -68,6 +75,8 @@ func goldFiles(t testing.TB, dir string) []string {
 // scores fall below the floors. Run with -v to see the table.
 func TestCorpus(t *testing.T) {
 	var table score.Table
+	// Each file's confidence and word accuracy, by variant.
+	conf, acc := map[string][]float64{}, map[string][]float64{}
 	for _, file := range goldFiles(t, corpusDir(t)) {
 		g, err := score.Load(file)
 		if err != nil {
@@ -79,7 +88,10 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: %v", file, err)
 			continue
 		}
-		table.Add(g, score.Score(g, score.FromTranscript(tr)))
+		r := score.Score(g, score.FromTranscript(tr))
+		table.Add(g, r)
+		conf[g.Variant] = append(conf[g.Variant], tr.Confidence)
+		acc[g.Variant] = append(acc[g.Variant], r.Acc)
 	}
 	t.Logf("scores (see the corpus README for the metrics):\n%s", &table)
 
@@ -105,4 +117,45 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("no %s files in the corpus", v.variant)
 		}
 	}
+	// The transcript's confidence estimates its word accuracy: on
+	// average within confidenceSlack of it, and higher where it is
+	// higher.
+	for _, v := range []string{"flat", "asr"} {
+		c, a := conf[v], acc[v]
+		if len(c) < 3 {
+			continue
+		}
+		mc, ma := mean(c), mean(a)
+		r := correlation(c, a)
+		t.Logf("%s: mean confidence %.3f, mean acc %.3f, correlation %.2f", v, mc, ma, r)
+		if math.Abs(mc-ma) > confidenceSlack {
+			t.Errorf("%s: mean confidence %.3f is more than %.2f from the mean acc %.3f", v, mc, confidenceSlack, ma)
+		}
+		floor(v+" correlation of confidence and acc", r, floorConfidenceCorr)
+	}
+}
+
+func mean(x []float64) float64 {
+	s := 0.0
+	for _, v := range x {
+		s += v
+	}
+	return s / float64(len(x))
+}
+
+// correlation returns Pearson's correlation of x and y, 0 when either is
+// constant.
+func correlation(x, y []float64) float64 {
+	mx, my := mean(x), mean(y)
+	var sxy, sxx, syy float64
+	for i := range x {
+		dx, dy := x[i]-mx, y[i]-my
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
+	}
+	if sxx == 0 || syy == 0 {
+		return 0
+	}
+	return sxy / math.Sqrt(sxx*syy)
 }

@@ -112,6 +112,7 @@ func ExampleTranscript_WriteJSON() {
 	// Output:
 	// {
 	//   "version": 1,
+	//   "confidence": 0.68,
 	//   "speakers": [
 	//     {
 	//       "id": "S1",

@@ -68,8 +68,9 @@ func TestGolden(t *testing.T) {
 // jsonDoc mirrors JSON schema version 1, so the test reads the output the
 // way a client in another language would.
 type jsonDoc struct {
-	Version  int `json:"version"`
-	Speakers []struct {
+	Version    int     `json:"version"`
+	Confidence float64 `json:"confidence"`
+	Speakers   []struct {
 		ID       string   `json:"id"`
 		Role     string   `json:"role"`
 		Name     string   `json:"name"`

@@ -329,18 +329,19 @@ func checkJSON(errorf func(string, ...any), tr *transcript.Transcript) {
 		return
 	}
 	type document struct {
-		Version  int                `json:"version"`
-		Speakers []speaker.Speaker  `json:"speakers"`
-		Turns    []turn.Turn        `json:"turns"`
-		Noise    []transcript.Noise `json:"noise"`
-		Teaser   turn.Span          `json:"teaser"`
+		Version    int                `json:"version"`
+		Confidence float64            `json:"confidence"`
+		Speakers   []speaker.Speaker  `json:"speakers"`
+		Turns      []turn.Turn        `json:"turns"`
+		Noise      []transcript.Noise `json:"noise"`
+		Teaser     turn.Span          `json:"teaser"`
 	}
 	var got document
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 		errorf("decoding the JSON: %v", err)
 		return
 	}
-	want := document{Version: transcript.Version, Speakers: tr.Speakers, Turns: tr.Turns, Noise: tr.Noise, Teaser: tr.Teaser}
+	want := document{Version: transcript.Version, Confidence: tr.Confidence, Speakers: tr.Speakers, Turns: tr.Turns, Noise: tr.Noise, Teaser: tr.Teaser}
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 		errorf("the JSON does not round-trip (-want +got):\n%s", diff)
 	}

@@ -32,6 +32,9 @@ func (t *Transcript) WriteJSON(w io.Writer) error {
 			return err
 		}
 	}
+	if err := checkFloat(t.Confidence); err != nil {
+		return err
+	}
 	for i := range t.Turns {
 		tu := &t.Turns[i]
 		if err := checkRole(tu.Role); err != nil {
@@ -52,6 +55,8 @@ func (t *Transcript) WriteJSON(w io.Writer) error {
 	e := jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	e.raw("{\n  \"version\": ")
 	e.int(Version)
+	e.raw(",\n  \"confidence\": ")
+	e.float(t.Confidence)
 	e.raw(",\n  \"speakers\": ")
 	e.speakers(t.Speakers)
 	e.raw(",\n  \"turns\": ")

@@ -17,13 +17,14 @@ import (
 // stdJSON is what WriteJSON wrote when it used encoding/json.
 func stdJSON(t *Transcript) ([]byte, error) {
 	doc := struct {
-		Version   int               `json:"version"`
-		Speakers  []speaker.Speaker `json:"speakers"`
-		Turns     []turn.Turn       `json:"turns"`
-		Noise     []Noise           `json:"noise"`
-		Questions []Question        `json:"questions"`
-		Teaser    *turn.Span        `json:"teaser,omitempty"`
-	}{Version, t.Speakers, t.Turns, t.Noise, t.Questions, nil}
+		Version    int               `json:"version"`
+		Confidence float64           `json:"confidence"`
+		Speakers   []speaker.Speaker `json:"speakers"`
+		Turns      []turn.Turn       `json:"turns"`
+		Noise      []Noise           `json:"noise"`
+		Questions  []Question        `json:"questions"`
+		Teaser     *turn.Span        `json:"teaser,omitempty"`
+	}{Version, t.Confidence, t.Speakers, t.Turns, t.Noise, t.Questions, nil}
 	if t.Teaser != (turn.Span{}) {
 		doc.Teaser = &t.Teaser
 	}
@@ -82,9 +83,10 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 			{Index: 3, Cues: []turn.Cue{}, Explanation: &turn.Explanation{}},
 			{Index: 4, Cues: []turn.Cue{}, Explanation: &turn.Explanation{Sentences: []turn.SentenceScore{}}},
 		},
-		Teaser:    turn.Span{Start: 1, End: 5},
-		Noise:     []Noise{{Span: turn.Span{Start: 3, End: 9}, Kind: NoiseKind(odd)}},
-		Questions: []Question{{Span: turn.Span{Start: 1, End: 2}, Text: odd}, {}},
+		Teaser:     turn.Span{Start: 1, End: 5},
+		Noise:      []Noise{{Span: turn.Span{Start: 3, End: 9}, Kind: NoiseKind(odd)}},
+		Questions:  []Question{{Span: turn.Span{Start: 1, End: 2}, Text: odd}, {}},
+		Confidence: 0.30000000000000004,
 	}, &Transcript{}, &Transcript{Speakers: []speaker.Speaker{}})
 	for i, tr := range trs {
 		want, err := stdJSON(tr)
@@ -119,6 +121,7 @@ func TestWriteJSONNilCues(t *testing.T) {
 func TestWriteJSONErrors(t *testing.T) {
 	for _, tr := range []*Transcript{
 		{Turns: []turn.Turn{{Confidence: math.NaN()}}},
+		{Confidence: math.Inf(-1)},
 		{Turns: []turn.Turn{{Sentences: []turn.Sentence{{Question: math.Inf(1)}}}}},
 		{Turns: []turn.Turn{{Explanation: &turn.Explanation{Margin: math.Inf(1)}}}},
 		{Turns: []turn.Turn{{Explanation: &turn.Explanation{Sentences: []turn.SentenceScore{{Posterior: math.NaN()}}}}}},

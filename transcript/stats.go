@@ -44,11 +44,12 @@ var isSpace = func() (t [256]uint8) {
 	return t
 }()
 
-// describe fills the speakers' Stats and t.Questions.
+// describe fills the speakers' Stats, t.Questions and t.Confidence.
 func (t *Transcript) describe() {
 	type acc struct{ words, turns, questions, longest int }
 	var a [3]acc // indexed by speaker.Role
 	total := 0
+	conf := 0.0 // the turns' confidences, each times its words
 	t.Questions = []Question{}
 	k := 0
 	for i := range t.Turns {
@@ -62,6 +63,7 @@ func (t *Transcript) describe() {
 		x.turns++
 		x.longest = max(x.longest, w)
 		total += w
+		conf += float64(w) * tu.Confidence
 		for _, s := range tu.Sentences {
 			if s.Question < QuestionThreshold {
 				continue
@@ -75,6 +77,10 @@ func (t *Transcript) describe() {
 				t.Questions = append(t.Questions, Question{Span: s.Span, Text: text})
 			}
 		}
+	}
+	t.Confidence = 0
+	if total > 0 {
+		t.Confidence = round3(conf / float64(total))
 	}
 	for i := range t.Speakers {
 		s := &t.Speakers[i]

@@ -62,3 +62,35 @@ func TestDescribeLeavesOutColdOpenQuestions(t *testing.T) {
 		t.Errorf("interviewer's Stats.Questions = %d, want 2: the statistics count what was heard, clips too", got)
 	}
 }
+
+// TestDescribeConfidence checks the transcript's confidence: the turns'
+// confidences weighted by their words, rounded to three decimals, and 0
+// with no words.
+func TestDescribeConfidence(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		turns []turn.Turn
+		want  float64
+	}{
+		{"none", nil, 0},
+		{"no words", []turn.Turn{{Role: speaker.Guest, Text: " ", Confidence: 0.9}}, 0},
+		{"one", []turn.Turn{{Role: speaker.Guest, Text: "a b", Confidence: 0.8}}, 0.8},
+		// (1·0.5 + 3·0.9) / 4 = 0.8; a plain mean of the turns would be 0.7.
+		{"weighted", []turn.Turn{
+			{Role: speaker.Interviewer, Text: "why", Confidence: 0.5},
+			{Role: speaker.Guest, Text: "because it is", Confidence: 0.9},
+		}, 0.8},
+		// 2/3 rounds to 0.667.
+		{"rounded", []turn.Turn{
+			{Role: speaker.Interviewer, Text: "x", Confidence: 0},
+			{Role: speaker.Guest, Text: "y z", Confidence: 1},
+		}, 0.667},
+	} {
+		tr := &Transcript{Turns: tc.turns, Confidence: -1}
+		tr.Speakers = []speaker.Speaker{{ID: "S1", Role: speaker.Interviewer}, {ID: "S2", Role: speaker.Guest}}
+		tr.describe()
+		if tr.Confidence != tc.want {
+			t.Errorf("%s: Confidence = %v, want %v", tc.name, tr.Confidence, tc.want)
+		}
+	}
+}

@@ -9,8 +9,9 @@ import (
 	"github.com/textdiarize/diarize/transcript"
 )
 
-// writeSummary writes what each party did as a table, then the
-// interviewer's questions with their line and column:
+// writeSummary writes what each party did as a table, the transcript's
+// confidence, then the interviewer's questions with their line and
+// column:
 //
 //	speaker  role         name        words  share  turns  questions  mean turn  longest turn
 //	S1       interviewer  -             812  18.9%     41         37       19.8            95
@@ -37,6 +38,7 @@ func writeSummary(w io.Writer, tr *transcript.Transcript) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprintf(w, "\nConfidence %.3f: the share of the words expected to be given to the right speaker.\n", tr.Confidence)
 	fmt.Fprintf(w, "\nThe interviewer's questions (%d):\n", len(tr.Questions))
 	for _, q := range tr.Questions {
 		p := tr.Position(q.Start)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -59,5 +60,17 @@ func TestSummary(t *testing.T) {
 	}
 	if strings.HasPrefix(r.stdout, "{") {
 		t.Errorf("-summary printed JSON")
+	}
+	// The confidence is the JSON's.
+	j := runCmd(t, namedInterview)
+	var doc struct{ Confidence float64 }
+	if err := json.Unmarshal([]byte(j.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Confidence <= 0 || doc.Confidence > 1 {
+		t.Errorf("confidence %v, want in (0, 1]", doc.Confidence)
+	}
+	if want := fmt.Sprintf("Confidence %.3f:", doc.Confidence); !strings.Contains(r.stdout, want) {
+		t.Errorf("summary lacks %q:\n%s", want, r.stdout)
 	}
 }
