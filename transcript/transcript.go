@@ -115,7 +115,10 @@ type Transcript struct {
 	// against 0.841) and ranked them (correlation 0.74 and 0.68), those
 	// under 0.85 scoring 0.77 to 0.79 and those of 0.90 and over 0.94.
 	// It is as good as the posteriors: where the decoder is sure and
-	// wrong, so is this (see the README's Accuracy section).
+	// wrong, so is this (see the README's Accuracy section). When a
+	// subtitle file's voices decide the roles, the turns keep the
+	// decoder's probability of the role the voice gives, so this then
+	// says how far the decoder agrees with the file.
 	Confidence float64
 
 	flat  *flat // the speech of a timed input, for renderers; nil for flat text
