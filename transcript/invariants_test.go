@@ -145,6 +145,8 @@ func (r *recorder) Errorf(format string, args ...any) {
 //     roles; every role is interviewer or guest, the role of the turn's
 //     speaker; Confidence lies in [0, 1]; sentences lie inside their turn,
 //     in order;
+//   - the transcript's Confidence lies between the least and the greatest
+//     of the confidences of the turns with words, and is 0 with none;
 //   - noise spans are non-empty, in order, disjoint, within src and on rune
 //     boundaries, and each lies between turns or inside one turn's range;
 //   - every non-space byte (as the scorer counts space) is in a turn or a
@@ -225,6 +227,20 @@ func checkTranscript(t testing.TB, src []byte, tr *transcript.Transcript) {
 			sEnd = max(sEnd, s.End)
 		}
 		cover(tu.Span)
+	}
+	// The transcript's confidence is a weighted mean of the confidences
+	// of the turns that have words, all multiples of 0.001, so rounded to
+	// one it stays between their least and greatest; 0 with no words.
+	lo, hi, worded := 1.0, 0.0, false
+	for _, tu := range tr.Turns {
+		if strings.IndexFunc(tu.Text, func(r rune) bool { return r >= 0x80 || !isASCIISpace(byte(r)) }) >= 0 {
+			lo, hi, worded = min(lo, tu.Confidence), max(hi, tu.Confidence), true
+		}
+	}
+	if c := tr.Confidence; worded && !(c >= lo-1e-9 && c <= hi+1e-9) {
+		errorf("confidence %v outside the turns' [%v, %v]", c, lo, hi)
+	} else if !worded && c != 0 {
+		errorf("confidence %v with no words, want 0", c)
 	}
 
 	prevEnd = 0
