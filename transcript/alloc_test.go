@@ -15,6 +15,9 @@ func TestParseAllocsGrowWithTurns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses a megabyte")
 	}
+	if raceEnabled {
+		t.Skip("the race detector's own allocations would be counted")
+	}
 	for _, size := range []int{64 << 10, 1 << 20} {
 		src := interview(t, size)
 		tr, err := transcript.Parse(src)
