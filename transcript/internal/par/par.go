@@ -71,8 +71,8 @@ func Range(n, grain int, f func(lo, hi int)) {
 var spawn = func(f func()) { go f() }
 
 // chunksPerWorker bounds the parts Range cuts its indexes into, per
-// goroutine: enough that a goroutine woken late (about a tenth of a
-// millisecond on a busy virtual machine) costs little, few enough that
+// goroutine: enough that a goroutine woken late (about a fifth of a
+// millisecond on an idle virtual machine) costs little, few enough that
 // a part's fixed cost does not count.
 const chunksPerWorker = 8
 
