@@ -187,3 +187,20 @@ func ExampleParser_explain() {
 	//   "Well, it grows fast." score +0.096  p 0.823  [after-question answer-opener]
 	//   "It shelters fish."    score -0.305  p 0.657  []
 }
+
+// The transcript's confidence estimates the share of its words given to
+// the right speaker: a low one marks a transcript to read with care.
+func ExampleTranscript_confidence() {
+	tr, err := transcript.Parse([]byte("Why kelp? It grows fast. It shelters fish. It stores carbon. It feeds whole coasts."))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("confidence %.3f\n", tr.Confidence)
+	if tr.Confidence < 0.85 {
+		fmt.Println("worth a second look")
+	}
+	// Output:
+	// confidence 0.680
+	// worth a second look
+}
