@@ -149,7 +149,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	// and 1 and the count 1 for a frequent one.
 	word := func(c *cell, p, D float64) (exact, v0, v1, freq float64) {
 		cI, cG := float64(c.cI), float64(c.cG)
-		if cI+cG < frequent {
+		if !isFrequent(cI, cG) {
 			return smoothedRatio(cI-p, cG-(1-p), cI+cG-1, D), 0, 0, 0
 		}
 		return 0, float64(c.v0), float64(c.v1), 1
@@ -163,7 +163,7 @@ func adaptPass(q *Sequence, pI []float64, sc *adaptScratch, use func(i int, f [N
 	outside := func(ws []uint32) (u, b, uf, bf float64) {
 		ratio := func(c *cell, D float64) (float64, bool) {
 			cI, cG := float64(c.cI), float64(c.cG)
-			return smoothedRatio(cI, cG, cI+cG, D), cI+cG >= frequent
+			return smoothedRatio(cI, cG, cI+cG, D), isFrequent(cI, cG)
 		}
 		for k, w := range ws {
 			r, f := ratio(&uc[uint64(w)&msk], uD)
@@ -294,13 +294,20 @@ func clip(x, lim float64) float64 { return max(-lim, min(lim, x)) }
 // parse 6% faster).
 const frequent = 4
 
+// isFrequent reports whether a bucket whose speakers' counts are cI and
+// cG counts as frequent: counted at least [frequent] times. Each word
+// counted adds p to cI and 1-p to cG, so cI+cG is a whole number up to
+// the rounding of the float32 sums, which can take a bucket counted
+// exactly frequent times just below it.
+func isFrequent(cI, cG float64) bool { return cI+cG >= frequent }
+
 // frequentRatios sets the log ratios at p = 0 and p = 1 of the frequent
 // buckets among cs[k] for k in touched, whose prior weight per count is D.
 func frequentRatios(cs []cell, touched []uint16, D float64) {
 	for _, k := range touched {
 		c := &cs[k]
 		cI, cG := float64(c.cI), float64(c.cG)
-		if cI+cG < frequent {
+		if !isFrequent(cI, cG) {
 			continue
 		}
 		// At the ends the count that is left out can exceed what the
