@@ -109,13 +109,10 @@ type Transcript struct {
 	// its words, rounded to three decimals; 0 when no turn has a word.
 	// The turns' confidences are calibrated posteriors, so this is an
 	// estimate of the share of the words given to the right speaker, and
-	// a way to pick out the transcripts that most need a reader: on
-	// conversations held out of training it matched the measured word
-	// accuracy on average (punctuated 0.883 against 0.865, captions 0.839
-	// against 0.841) and ranked them (correlation 0.74 and 0.68), those
-	// under 0.85 scoring 0.77 to 0.79 and those of 0.90 and over 0.94.
-	// It is as good as the posteriors: where the decoder is sure and
-	// wrong, so is this (see the README's Accuracy section). When a
+	// a way to pick out the transcripts that most need a reader (the
+	// README's Accuracy section has how well it does that). It is as
+	// good as the posteriors: where the decoder is sure and wrong, so is
+	// this. When a
 	// subtitle file's voices decide the roles, the turns keep the
 	// decoder's probability of the role the voice gives, so this then
 	// says how far the decoder agrees with the file.
