@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/textdiarize/diarize/transcript"
+	"github.com/textdiarize/diarize/transcript/score"
 )
 
 // samplePath is the example interview, about 10 KB of flat text.
@@ -88,6 +89,45 @@ func BenchmarkParseCaptions(b *testing.B) {
 		if _, err := transcript.Parse(src); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkParseEpisodes parses the gold corpus's episodes (see
+// corpusDir) one at a time, as a user parses an archive: each
+// sub-benchmark's operation is every episode of one variant, flat
+// (punctuated, the seed included) or asr (captions). Real episodes are
+// 40-100 KB and little of their wording recurs, so most of their words
+// take the adaptation's exact path, unlike BenchmarkParse's input, which
+// repeats one interview. It is skipped without the corpus.
+func BenchmarkParseEpisodes(b *testing.B) {
+	texts := map[string][][]byte{}
+	for _, file := range goldFiles(b, corpusDir(b)) {
+		g, err := score.Load(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts[g.Variant] = append(texts[g.Variant], []byte(g.Text))
+	}
+	for _, variant := range []string{"flat", "asr"} {
+		b.Run(variant, func(b *testing.B) {
+			eps := texts[variant]
+			if len(eps) == 0 {
+				b.Skipf("no %s episodes in the corpus", variant)
+			}
+			n := 0
+			for _, src := range eps {
+				n += len(src)
+			}
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, src := range eps {
+					if _, err := transcript.Parse(src); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
 

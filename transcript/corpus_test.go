@@ -19,14 +19,14 @@ import (
 // episodes scored 0.924 on it, the full one 0.889 before the frequent-word
 // adaptation features), so its floors keep a wider margin.
 const (
-	floorSeedAcc    = 0.91 // measured 0.937 with the cold open left out of the adaptation (0.924 before)
-	floorSeedBF1At3 = 0.71 // measured 0.749 (0.728 before)
-	floorFlatAcc    = 0.90 // mean over the flat files, seed left out; measured 0.922 (0.917 before them)
+	floorSeedAcc    = 0.91 // measured 0.941 (0.937 before the adaptation's frequent-bucket test was made exact)
+	floorSeedBF1At3 = 0.71 // measured 0.756 (0.749 before)
+	floorFlatAcc    = 0.90 // mean over the flat files, seed left out; measured 0.921 (0.922 before)
 	floorASRAcc     = 0.86 // mean over the asr files; measured 0.887 (0.876 before them)
 
 	// The transcripts' confidence against their word accuracy, per
-	// variant (the seed with the flat files). Measured: flat mean 0.894
-	// against 0.923, correlation 0.72; asr 0.851 against 0.887, 0.86.
+	// variant (the seed with the flat files). Measured: flat mean 0.890
+	// against 0.923, correlation 0.70; asr 0.852 against 0.887, 0.88.
 	confidenceSlack     = 0.06
 	floorConfidenceCorr = 0.5
 )

@@ -112,7 +112,7 @@ func ExampleTranscript_WriteJSON() {
 	// Output:
 	// {
 	//   "version": 1,
-	//   "confidence": 0.68,
+	//   "confidence": 0.671,
 	//   "speakers": [
 	//     {
 	//       "id": "S1",
@@ -181,11 +181,11 @@ func ExampleParser_explain() {
 		}
 	}
 	// Output:
-	// interviewer: switch +0.000, margin 2.659
-	//   "Why kelp?"            score +0.796  p 0.897  [question interrogative]
-	// guest: switch +1.864, margin 2.073
-	//   "Well, it grows fast." score +0.096  p 0.823  [after-question answer-opener]
-	//   "It shelters fish."    score -0.305  p 0.657  []
+	// interviewer: switch +0.000, margin 2.810
+	//   "Why kelp?"            score +0.796  p 0.901  [question interrogative]
+	// guest: switch +2.014, margin 2.175
+	//   "Well, it grows fast." score +0.095  p 0.833  [after-question answer-opener]
+	//   "It shelters fish."    score -0.307  p 0.639  []
 }
 
 // The transcript's confidence estimates the share of its words given to
@@ -201,6 +201,6 @@ func ExampleTranscript_confidence() {
 		fmt.Println("worth a second look")
 	}
 	// Output:
-	// confidence 0.680
+	// confidence 0.671
 	// worth a second look
 }

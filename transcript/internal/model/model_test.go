@@ -233,7 +233,7 @@ func TestAdaptFrequent(t *testing.T) {
 	ratio := func(b uint32, p, D, nI, nG float64) (r float64, freq bool) {
 		m := (cI[b] + cG[b] - 0.5) * D
 		r = math.Log((cI[b]-p+m)/(cG[b]-(1-p)+m)) + math.Log((nG-(1-p)+adaptMu)/(nI-p+adaptMu))
-		return r, cI[b]+cG[b] >= frequent
+		return r, math.Round(cI[b]+cG[b]) >= frequent
 	}
 	nfreq := 0
 	for i := range q.facts {

@@ -8,14 +8,14 @@ const Provenance = "trained on 300 gold files (280786 units) of ../shared/corpus
 
 // adaptWeights are the learned weights of the adaptation features, times
 // the factor chosen with the switch costs (see ChooseSwitch).
-var adaptWeights = [NumAdapt]float64{-0.016328173716759924, 0.3286509635842972, 0.27731818749318404, 0.1686623046710308, -0.07852767195748242, -0.03402149761489136, 0.6319386316326401, 0.3372554172780329}
+var adaptWeights = [NumAdapt]float64{-0.01110326278139434, 0.3368308207565109, 0.27919074336033584, 0.1808996696376119, -0.07381177193216347, -0.03099147854340279, 0.6740205020279092, 0.3536515674734037}
 
 // switchCost is subtracted from every change of speaker into a
 // punctuated unit, captionSwitchCost from every change into an
 // unpunctuated one; both chosen on held-out halves of the training set
 // (see ChooseSwitch).
 const (
-	switchCost        = -0.75
+	switchCost        = -1
 	captionSwitchCost = -1
 )
 
