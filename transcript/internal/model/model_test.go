@@ -533,3 +533,41 @@ func TestScanLower(t *testing.T) {
 		}
 	}
 }
+
+// TestAdaptStableUnderRounding checks that the adaptation features move
+// by no more than the posteriors they are counted with: a bucket is
+// frequent or rare by the number of words counted into it, not by the
+// float32 sum of their posteriors, which rounding can take just below a
+// whole number. Posteriors scaled by 1 - 1e-6, as a different order of
+// floating-point operations or a fused multiply-add can leave them, must
+// leave every feature within 1e-4; with the sum compared against the
+// count as it stands, a unit's frequent-word sums moved by whole ratios.
+func TestAdaptStableUnderRounding(t *testing.T) {
+	all, units := benchText(t)
+	rng := rand.New(rand.NewPCG(17, 19))
+	for _, n := range []int{300, 3000} {
+		from := rng.IntN(len(units) - n)
+		q := scanUnits(all, units[from:from+n])
+		pI := make([]float64, n)
+		for i := range pI {
+			// Posteriors that sum to awkward float32 values.
+			pI[i] = rng.Float64()
+		}
+		nudged := make([]float64, n)
+		for i, p := range pI {
+			nudged[i] = p * (1 - 1e-6)
+		}
+		got, want := adaptFeatures(q, nudged, nil), adaptFeatures(q, pI, nil)
+		worst, at := 0.0, 0
+		for i := range want {
+			for k := range want[i] {
+				if d := math.Abs(got[i][k] - want[i][k]); d > worst {
+					worst, at = d, i
+				}
+			}
+		}
+		if worst > 1e-4 {
+			t.Errorf("%d units: posteriors scaled by 1 - 1e-6 moved unit %d's features by %.3g: %v -> %v", n, at, worst, want[at], got[at])
+		}
+	}
+}
