@@ -11,18 +11,22 @@
 //     segments and turns, and decodes segments into turns over the whole
 //     conversation.
 //   - [github.com/textdiarize/diarize/transcript] is the pipeline: input
-//     checks, sentence segmentation, noise, scoring, decoding, and the
-//     renderers. Its entry point is [github.com/textdiarize/diarize/transcript.Parse]
+//     checks, the readers of SRT, WebVTT and Whisper JSON (whose times
+//     carry through to the turns), sentence segmentation, noise, scoring,
+//     decoding, and the renderers. Its entry point is [github.com/textdiarize/diarize/transcript.Parse]
 //     ([github.com/textdiarize/diarize/transcript.ParseString] for a string, without a copy).
 //
-// The command-line tool is in examples/diarize.
+// [github.com/textdiarize/diarize/transcript/score] scores a parse against
+// gold-labelled transcripts, as the accuracy tests and the command's -score
+// flag do. The command-line tool is in examples/diarize.
 //
 // # Offsets
 //
 // Every position in the API and in the JSON output is a byte offset into
 // the exact input bytes, and every range is half-open: a turn with start 3
 // and end 8 holds input[3:8]. Offsets fall on UTF-8 rune boundaries. Line
-// and column numbers appear only in error messages; both are 1-based and
+// and column numbers appear only in error messages, in
+// Transcript.Position and in the command's -summary; both are 1-based and
 // the column counts bytes.
 //
 // # Invariants
@@ -44,10 +48,10 @@
 // # Confidence
 //
 // Each turn carries a confidence: the decoder's posterior probability of
-// its role, averaged over its sentences and calibrated on conversations
-// held out of training. The transcript's (Transcript.Confidence,
-// "confidence" in the JSON) weights the turns' by their words and
-// estimates the share of the words given to the right speaker; it is
-// lowest where the model is weakest, as in interviews whose host talks
-// about as much as the guest.
+// its role, averaged over its sentences weighted by their length, and
+// calibrated on conversations held out of training. The transcript's
+// (Transcript.Confidence, "confidence" in the JSON) weights the turns' by
+// their words and estimates the share of the words given to the right
+// speaker; it is lowest where the model is weakest, as in interviews
+// whose host talks about as much as the guest.
 package diarize

@@ -15,8 +15,8 @@ type MentionKind string
 
 // Kinds of mention.
 const (
-	// Vocative addresses the other party by name: "Thank you, Maya, for
-	// coming", "Maya, do you…", "…, Maya?".
+	// Vocative addresses the other party by name: "Maya, do you…", "…,
+	// Maya?", "I'll be blunt, Maya.".
 	Vocative MentionKind = "vocative"
 	// Introduction presents the other party: "my guest today is Maya
 	// Ortiz", "I'm here with Maya Ortiz", "welcome to the show, Maya".
@@ -25,7 +25,7 @@ const (
 	// and this is…", "This is Sam Lee".
 	SelfIntroduction MentionKind = "self-introduction"
 	// SignOff thanks or takes leave of the other party by name: "Thanks,
-	// Maya.", "Bye, Maya."
+	// Maya.", "Thank you, Maya, for coming", "Bye, Maya."
 	SignOff MentionKind = "sign-off"
 	// ThirdPerson is any other occurrence of a known name (see
 	// [Finder.Names]); it says nothing about who is speaking.

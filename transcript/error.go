@@ -13,8 +13,10 @@ var (
 	ErrEmpty = errors.New("no text: the input is empty or only white space")
 	// ErrInvalidUTF8 reports a byte sequence that is not UTF-8.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
-	// ErrBinary reports a NUL byte or another control character that does
-	// not occur in text, a sign of binary data.
+	// ErrBinary reports a NUL byte or another ASCII control character
+	// (U+0000 to U+001F, U+007F) that does not occur in text, a sign of
+	// binary data: tab, newline, carriage return, vertical tab and form
+	// feed are text.
 	ErrBinary = errors.New("binary data: control character")
 	// ErrTooLarge reports input over the parser's size limit.
 	ErrTooLarge = errors.New("input too large")
@@ -28,7 +30,10 @@ type Error struct {
 	Offset int
 	Line   int
 	Column int
-	Err    error
+	// Err is the cause: one of the sentinels, such as [ErrInvalidUTF8],
+	// or an error that wraps one with details (the byte, the limit).
+	// Test it with [errors.Is].
+	Err error
 }
 
 // Error returns "transcript: LINE:COLUMN: MESSAGE (byte OFFSET)".
@@ -36,7 +41,8 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("transcript: %d:%d: %v (byte %d)", e.Line, e.Column, e.Err, e.Offset)
 }
 
-// Unwrap returns the underlying sentinel, such as [ErrInvalidUTF8].
+// Unwrap returns e.Err, so that [errors.Is] finds the sentinel, such as
+// [ErrInvalidUTF8], through it.
 func (e *Error) Unwrap() error { return e.Err }
 
 // errorAt builds an *Error at offset in src.

@@ -17,20 +17,22 @@
 // the margin by which the decoder's best path beats the best path without
 // that boundary, and each sentence's score, posterior probability, question
 // score and cues. [Transcript.WriteJSON] writes it as the turn's "explain"
-// object, absent otherwise:
+// object, absent otherwise; for the guest's turn of "Why kelp? Well, it
+// grows fast. It shelters fish.":
 //
 //	"explain": {
-//	  "switch": 2.904,        // the change of speaker's score, less Decoder.SwitchCost; 0 for turn 0
-//	  "margin": 2.787,        // best path less best path without this boundary; >= 0 unless voices decided
+//	  "switch": 2.014,        // the change of speaker's score, less Decoder.SwitchCost; 0 for turn 0
+//	  "margin": 2.175,        // best path less best path without this boundary; >= 0 unless voices or a cold open decided
 //	  "sentences": [
 //	    {
 //	      "start": 10,
 //	      "end": 30,
-//	      "score": 0.04,      // log-odds, interviewer positive
-//	      "posterior": 0.911, // probability of the turn's role
+//	      "score": 0.095,     // log-odds, interviewer positive
+//	      "posterior": 0.833, // probability of the turn's role
 //	      "question": 0,
 //	      "cues": ["after-question", "answer-opener"]
-//	    }
+//	    },
+//	    ...                   // "It shelters fish."
 //	  ]
 //	}
 //
@@ -193,11 +195,13 @@ func Parse(src []byte) (*Transcript, error) {
 	return p.Parse(src)
 }
 
-// Parse parses src, a flat transcript in UTF-8. The returned transcript
-// keeps src, and its turns' texts share one copy of it; the caller must
-// not modify src afterwards. Bad input is reported as an [*Error]
-// wrapping one of [ErrEmpty], [ErrInvalidUTF8], [ErrBinary] or
-// [ErrTooLarge].
+// Parse parses src, a transcript in UTF-8 in the format p.Format says: a
+// flat transcript by default, or SRT, WebVTT or Whisper JSON. The
+// returned transcript keeps src, and its turns' texts share one copy of
+// it; the caller must not modify src afterwards. Bad input is reported as
+// an [*Error] wrapping one of [ErrEmpty], [ErrInvalidUTF8], [ErrBinary]
+// or [ErrTooLarge], or, for a malformed subtitle or Whisper file,
+// [ErrFormat].
 func (p *Parser) Parse(src []byte) (*Transcript, error) {
 	return p.parseBytes(src, "")
 }

@@ -17,14 +17,14 @@ const explainWidth = 60
 // writeExplanation writes the explanation of turn i, which has one, as
 // lines that start with indent: a line for the turn,
 //
-//	turn 3 guest [696,1357) confidence 0.743 — switch +2.734, margin 5.381; cues: after-question, answer-opener
+//	turn 4 guest [696,1357) confidence 0.636 — switch +2.105, margin 3.890; cues: after-question, answer-opener
 //
-// ("start, margin 1.385" for the first turn, which follows no change of
+// ("start, margin 0.104" for the first turn, which follows no change of
 // speaker), then a line per sentence with its span, score, posterior
 // probability of the turn's role, question score, the start of its text
 // and its cues:
 //
-//	[696,742)   score -1.990  p 0.994  q 0    "Yeah, so, honestly it was kind of an accident."  after-question, answer-opener
+//	[696,742)    score -0.995  p 0.961  q 0    "Yeah, so, honestly it was kind of an accident."  after-question, answer-opener
 //
 // k is the noise cursor of [Transcript.text] for the turn's first sentence;
 // writeExplanation returns the one for the next turn's.

@@ -27,7 +27,7 @@ func (t *Transcript) WriteMarkdown(w io.Writer) error {
 // When the turns carry explanations ([Parser.Explain]), each paragraph is
 // followed by its turn's, indented by two spaces: a line for the turn,
 //
-//	turn 3 guest [696,1357) confidence 0.743 — switch +2.734, margin 5.381; cues: after-question, answer-opener
+//	turn 4 guest [696,1357) confidence 0.636 — switch +2.105, margin 3.890; cues: after-question, answer-opener
 //
 // with the switch score and margin of its start (only the margin for the
 // first turn), then a line for each sentence with its span, score

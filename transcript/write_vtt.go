@@ -12,8 +12,8 @@ import (
 // name when known, otherwise "Interviewer" or "Guest"). The times are the
 // input's when it had them (see [Transcript.Timed]); otherwise they are
 // synthesised at [WordsPerMinute] and a NOTE block at the top says so.
-// Reading the output back with [Parser.Parse] gives the same turns: the
-// voices decide them.
+// Reading the output back with a [Parser] whose Format is [Auto] or
+// [WebVTT] gives the same turns: the voices decide them.
 func (t *Transcript) WriteWebVTT(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("WEBVTT\n\n")
@@ -37,8 +37,8 @@ var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 // two, each starting with its speaker's label ("Ana Lima: ", or
 // "Interviewer: " when the name is not known). The times are the input's
 // when it had them, otherwise synthesised at [WordsPerMinute]; SRT has no
-// place to say so. Reading the output back with [Parser.Parse] gives the
-// same turns: the labels decide them.
+// place to say so. Reading the output back with a [Parser] whose Format is
+// [Auto] or [SRT] gives the same turns: the labels decide them.
 func (t *Transcript) WriteSRT(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	times := t.turnTimes()

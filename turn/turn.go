@@ -7,8 +7,10 @@ import "github.com/textdiarize/diarize/speaker"
 type Cue string
 
 // Cues the scorer reports. The list grows; treat unknown values as opaque.
+// CueVocative, CueIdiolect and CueContext are reserved: named for other
+// scorers, the parser does not report them.
 const (
-	CueQuestion      Cue = "question"       // the segment ends in a question mark
+	CueQuestion      Cue = "question"       // the segment holds a question mark
 	CueInterrogative Cue = "interrogative"  // opens with a wh-word or auxiliary inversion
 	CueRequest       Cue = "request"        // "tell me", "walk us through"
 	CueSecondPerson  Cue = "second-person"  // addresses the other party as "you"

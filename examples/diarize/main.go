@@ -5,10 +5,12 @@
 //
 //	diarize [flags] [FILE]
 //	diarize -o OUTDIR [-j N] [flags] FILE|DIR...
+//	diarize -score GOLD.json...
 //
-// With no FILE it reads standard input; with no FILE and nothing piped in,
-// or with -sample (which takes no FILE), it parses a built-in sample
-// interview and says so on standard error. With -score it scores the parser on gold files instead
+// With no FILE it reads standard input (an empty pipe is empty input, an
+// error); with no FILE and nothing piped in (standard input a terminal or
+// /dev/null), or with -sample (which takes no FILE), it parses a built-in
+// sample interview and says so on standard error. With -score it scores the parser on gold files instead
 // (see the corpus README for the metrics). With -explain each turn also says
 // why it is where it is: an "explain" object in the JSON, lines under the
 // turn with -format txt or md.
@@ -49,16 +51,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		useSample = fs.Bool("sample", false, "parse the built-in sample interview")
 		score     = fs.Bool("score", false, "score the parser on gold corpus files (FILE... are gold JSON files)")
 		maxBytes  = fs.Int("max-bytes", transcript.DefaultMaxBytes, "reject input larger than this many bytes")
-		summary   = fs.Bool("summary", false, "print a summary table of the speakers and the interviewer's questions instead of JSON")
+		summary   = fs.Bool("summary", false, "print a summary table of the speakers, the transcript's confidence and the interviewer's questions instead of JSON")
 		outDir    = fs.String("o", "", "batch mode: write one output per input file into `OUTDIR`; the arguments are files and directories")
-		jobs      = fs.Int("j", runtime.NumCPU(), "batch mode: parse `N` files at once")
+		jobs      = fs.Int("j", runtime.NumCPU(), "batch mode: parse `N` files at once (with -o only)")
 		explain   = fs.Bool("explain", false, "explain each turn: the scores that decided it (json, txt and md)")
 		names     speaker.Names
 		inFormat  = transcript.Auto
 		outFormat = outputFormat("json")
 	)
-	fs.TextVar(&inFormat, "in", transcript.Auto, "input format: auto, text, srt, vtt or whisper")
-	fs.Var(&outFormat, "format", "output format: json, jsonl, vtt, srt, md, txt, podcast or html")
+	fs.TextVar(&inFormat, "in", transcript.Auto, "input format: auto, text, srt, vtt or whisper (also webvtt, json for whisper and txt; any case)")
+	fs.Var(&outFormat, "format", "output format: json, jsonl, vtt, srt, md, txt, podcast or html (also webvtt and markdown)")
 	fs.Func("speakers", "the speakers' names, `\"NAME=interviewer,NAME=guest\"`; used as given", func(v string) (err error) {
 		names, err = speaker.ParseNames(v)
 		return err
@@ -160,10 +162,11 @@ func input(args []string, useSample bool, stdin io.Reader, stderr io.Writer) (st
 		return args[0], src, err
 	}
 	if !useSample && !isTerminal(stdin) {
+		// Something is piped in: an empty pipe is empty input, an error,
+		// not a request for the sample (a failed step upstream must not
+		// pass for a parse).
 		src, err := io.ReadAll(stdin)
-		if err != nil || len(src) > 0 {
-			return "<stdin>", src, err
-		}
+		return "<stdin>", src, err
 	}
 	if useSample {
 		fmt.Fprintln(stderr, "diarize: parsing the built-in sample interview")
@@ -173,8 +176,8 @@ func input(args []string, useSample bool, stdin io.Reader, stderr io.Writer) (st
 	return "<sample>", sample, nil
 }
 
-// isTerminal reports whether r is a terminal or absent, so that nothing is
-// piped in.
+// isTerminal reports whether r is a terminal, another character device
+// such as /dev/null, or absent: nothing is piped in.
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	if !ok {

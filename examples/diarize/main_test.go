@@ -71,7 +71,10 @@ func TestRunSample(t *testing.T) {
 	} {
 		args := tt.args
 		t.Run(strings.Join(append([]string{"args"}, args...), " "), func(t *testing.T) {
-			r := runCmd(t, "", args...)
+			// Nothing piped in: no standard input at all.
+			var stdout, stderr bytes.Buffer
+			code := run(args, nil, &stdout, &stderr)
+			r := result{code, stdout.String(), stderr.String()}
 			if r.code != 0 {
 				t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 			}
@@ -200,6 +203,12 @@ func TestRunErrors(t *testing.T) {
 			wantCode:   1,
 			wantStderr: blank + ":1:1: no text: the input is empty or only white space\n",
 			reason:     "a blank file is an error, not an empty transcript",
+		},
+		{
+			name:       "empty pipe",
+			wantCode:   1,
+			wantStderr: "<stdin>:1:1: no text: the input is empty or only white space\n",
+			reason:     "an empty pipe is empty input (a failed step upstream), not a request for the sample",
 		},
 		{
 			name:       "missing file",
