@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/textdiarize/diarize/transcript"
@@ -23,6 +24,7 @@ const (
 	floorSeedBF1At3 = 0.71 // measured 0.756 (0.749 before)
 	floorFlatAcc    = 0.90 // mean over the flat files, seed left out; measured 0.921 (0.922 before)
 	floorASRAcc     = 0.86 // mean over the asr files; measured 0.887 (0.876 before them)
+	floorLowerAcc   = 0.89 // mean over the flat files lowercased; measured 0.920 (0.655 when they were one unit)
 
 	// The transcripts' confidence against their word accuracy, per
 	// variant (the seed with the flat files). Measured: flat mean 0.890
@@ -132,6 +134,38 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: mean confidence %.3f is more than %.2f from the mean acc %.3f", v, mc, confidenceSlack, ma)
 		}
 		floor(v+" correlation of confidence and acc", r, floorConfidenceCorr)
+	}
+}
+
+// TestCorpusLowercase scores the punctuated files lowercased, their
+// punctuation kept, as some recognizers write: the sentences still end at
+// their stops, though none opens with a capital. It fails when the mean
+// word accuracy falls below floorLowerAcc.
+func TestCorpusLowercase(t *testing.T) {
+	var table score.Table
+	for _, file := range goldFiles(t, corpusDir(t)) {
+		g, err := score.Load(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lower := strings.ToLower(g.Text)
+		if g.Variant != "flat" || len(lower) != len(g.Text) {
+			continue // the offsets must stay where they are
+		}
+		g.Text = lower
+		tr, err := transcript.Parse([]byte(g.Text))
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		table.Add(g, score.Score(g, score.FromTranscript(tr)))
+	}
+	t.Logf("scores, lowercased:\n%s", &table)
+	m, ok := table.Mean("flat")
+	if !ok {
+		t.Skip("no flat files in the corpus")
+	}
+	if m.Acc < floorLowerAcc {
+		t.Errorf("mean acc of the lowercased flat files = %.3f, below the floor %.3f", m.Acc, floorLowerAcc)
 	}
 }
 

@@ -277,7 +277,29 @@ func scanWords(src []byte, sents []turn.Span) *Sequence {
 	}
 	q.woff[n] = base
 	q.nwords = int(base)
+	q.uncase()
 	return q
+}
+
+// uncase clears the lower-case flag of every unit when most punctuated
+// units have it: in text written without capitals a unit that opens in
+// lower case is not a sentence cut short.
+func (q *Sequence) uncase() {
+	punct, lower := 0, 0
+	for i := range q.facts {
+		if f := &q.facts[i]; f.punct {
+			punct++
+			if f.lower {
+				lower++
+			}
+		}
+	}
+	if punct < 10 || lower*5 < punct*4 {
+		return
+	}
+	for i := range q.facts {
+		q.facts[i].lower = false
+	}
 }
 
 // countQuestions counts, for each unit, the units since the last and to

@@ -571,3 +571,39 @@ func TestAdaptStableUnderRounding(t *testing.T) {
 		}
 	}
 }
+
+// TestUncase checks that the lower-case flag, which marks a punctuated
+// unit that goes on from the one before, is cleared when nearly every
+// punctuated unit opens in lower case (text written without capitals) and
+// kept otherwise.
+func TestUncase(t *testing.T) {
+	build := func(text string) (*Sequence, []turn.Span) {
+		src := []byte(text)
+		var units []turn.Span
+		start := 0
+		for i := 0; i < len(src); i++ {
+			if src[i] == '.' || src[i] == '?' {
+				units = append(units, turn.Span{Start: start, End: i + 1})
+				start = i + 2
+			}
+		}
+		return scanWords(src, units), units
+	}
+	lowers := func(q *Sequence) int {
+		n := 0
+		for _, f := range q.facts {
+			if f.lower {
+				n++
+			}
+		}
+		return n
+	}
+	caseless := strings.Repeat("what do you build? boats, mostly. why boats? my father built them. ", 5)
+	if q, _ := build(strings.TrimSpace(caseless)); lowers(q) != 0 {
+		t.Errorf("text without capitals: %d of %d units keep the lower-case flag, want 0", lowers(q), q.Len())
+	}
+	cased := strings.Repeat("What do you build? Boats, mostly. and small ones. Why boats? My father built them. ", 5)
+	if q, _ := build(strings.TrimSpace(cased)); lowers(q) != 5 {
+		t.Errorf("cased text: %d units keep the lower-case flag, want the 5 that open in lower case", lowers(q))
+	}
+}

@@ -105,6 +105,20 @@ func Split(src []byte, dst []turn.Span) []turn.Span {
 	return s.dst
 }
 
+// SplitCaseless is [Split] for text written without capitals, such as a
+// transcript lowercased by its recognizer: after a period, question mark
+// or exclamation mark and white space, a lower-case word starts a
+// sentence as a capitalised one does in Split. The other rules hold:
+// titles and "e.g." still never end a sentence, ambiguous abbreviations
+// end one only before a common sentence starter, and an ellipsis, a dash
+// or a period with no space after it ends one only before a capitalised
+// word.
+func SplitCaseless(src []byte, dst []turn.Span) []turn.Span {
+	s := splitter{src: src, dst: dst, start: -1, caseless: true}
+	s.run()
+	return s.dst
+}
+
 // Byte classes of the scanning loop. Only bytes of class clWord are skipped
 // without a closer look.
 const (
@@ -146,10 +160,11 @@ var skipWord, skipWordSpace = func() (w, ws [256]bool) {
 
 // A splitter holds the state of one call to [Split].
 type splitter struct {
-	src   []byte
-	dst   []turn.Span
-	start int    // offset of the open sentence's first byte, or -1
-	list  marker // the list marker that opens the sentence, if any
+	src      []byte
+	dst      []turn.Span
+	start    int    // offset of the open sentence's first byte, or -1
+	list     marker // the list marker that opens the sentence, if any
+	caseless bool   // a lower-case word after a terminal counts as capitalised
 }
 
 // A marker is a list-item marker such as "1.", "2.)", "3)" or "a.".
@@ -440,7 +455,7 @@ run:
 	case strong:
 		if gap {
 			kind, _ := nextKind(src, k)
-			split = kind == nkUpper || kind == nkNumber || kind == nkLetter
+			split = kind == nkUpper || kind == nkNumber || kind == nkLetter || s.caseless && kind == nkLower
 		} else {
 			split = capWord(src, k)
 		}
@@ -477,6 +492,9 @@ func (s *splitter) afterPeriod(i, k int, gap bool, dots int) bool {
 		}
 	}
 	kind, w := nextKind(src, k)
+	if s.caseless && kind == nkLower && gap {
+		kind = nkUpper
+	}
 	switch kind {
 	case nkLetter:
 		return true

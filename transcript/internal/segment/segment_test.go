@@ -304,8 +304,77 @@ func FuzzSplit(f *testing.F) {
 		f.Add([]byte(text))
 	}
 	f.Add([]byte("\xe2\x80 \xc2. A\xe2\x80\xa6\xff B"))
+	for _, tt := range caselessTests {
+		text, _ := parseMarked(tt.in)
+		f.Add([]byte(text))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		spans := Split(src, nil)
 		checkInvariants(t, src, spans)
+		checkInvariants(t, src, SplitCaseless(src, nil))
 	})
+}
+
+// caselessTests are inputs for SplitCaseless, marked as splitTests are.
+var caselessTests = []struct {
+	name   string
+	in     string
+	reason string
+}{
+	{"Period", "it was the end.| and then it wasn't.", "a lower-case word after a period starts a sentence"},
+	{"Question", "what do you build?| boats, mostly.", "and after a question mark"},
+	{"Exclamation", "wow!| that is a lot of boats.", "and after an exclamation mark"},
+	{"Capitalised", "it was the end.| Then it wasn't.", "a capitalised word still starts one"},
+	{"Title", "we met mr. smith and dr. jones there.| it went well.", "titles still never end a sentence"},
+	{"EG", "small boats, e.g. dinghies, sell well.| big ones don't.", "e.g. still never ends a sentence"},
+	{"WeakAbbreviation", "he moved to the u.s. government later.| then he quit.", "an ambiguous abbreviation ends one only before a common sentence starter"},
+	{"WeakAbbreviationStarter", "he moved to the u.s.| so did i.", "which a lower-case starter is"},
+	{"NoSpace", "see example.com for the list.", "a period with no space after it does not split"},
+	{"Number", "it was 3.5 metres long.", "nor inside a number"},
+	{"Ellipsis", "and then... you know, it sank.", "an ellipsis still needs a capitalised word"},
+	{"Unpunctuated", "so i went there and then we talked about it", "text without punctuation is still one span"},
+}
+
+func TestSplitCaseless(t *testing.T) {
+	for _, tt := range caselessTests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, want := parseMarked(tt.in)
+			got := SplitCaseless([]byte(text), nil)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("SplitCaseless(%q) mismatch (-want +got):\n%s\ngot  %q\nwant %q\nreason: %s",
+					text, diff, mark(text, got), tt.in, tt.reason)
+			}
+			checkInvariants(t, []byte(text), got)
+		})
+	}
+	// On text with capitals where it should have them, the two agree
+	// whenever no lower-case word follows a stop.
+	for _, tt := range splitTests {
+		text, _ := parseMarked(tt.in)
+		if strings.Contains(tt.name, "Lowercase") || hasLowerAfterStop(text) {
+			continue
+		}
+		if diff := cmp.Diff(Split([]byte(text), nil), SplitCaseless([]byte(text), nil)); diff != "" {
+			t.Errorf("%s: SplitCaseless(%q) differs from Split (-Split +SplitCaseless):\n%s", tt.name, text, diff)
+		}
+	}
+}
+
+// hasLowerAfterStop reports whether a lower-case letter follows a
+// period, question mark or exclamation mark and white space in s,
+// possibly after closing quotes and brackets.
+func hasLowerAfterStop(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' && s[i] != '?' && s[i] != '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte("\"')]}.?! \t\n\r", s[j]) >= 0 {
+			j++
+		}
+		if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && j > i+1 && unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

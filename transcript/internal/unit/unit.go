@@ -70,52 +70,92 @@ func widen(src []byte, sents []turn.Span) []turn.Span {
 
 // cutLong cuts the long spans that have no sentence punctuation — text
 // from automatic captions — into sentence-like units with the boundary
-// model.
+// model. A long span that is punctuated but was written without capitals
+// (a recognizer that lowercases everything: "that's right. so what did
+// you do?") is one the splitter could not cut, as it waits for a
+// capitalised word after a full stop: it is split again with
+// [segment.SplitCaseless], and what is still long and unpunctuated in it
+// is cut by the model.
 func cutLong(src []byte, sents []turn.Span) []turn.Span {
 	var out []turn.Span
 	var cuts []int
+	var pieces []turn.Span
 	for i, s := range sents {
-		if s.Len() < model.LongSpanWords*2 {
+		if s.Len() < model.LongSpanWords*2 || maxWords(src, s, model.LongSpanWords) < model.LongSpanWords {
+			// Too few words to be cut: skip the costly exact count.
 			if out != nil {
 				out = append(out, s)
 			}
 			continue
 		}
-		if maxWords(src, s, model.LongSpanWords) < model.LongSpanWords || innerStop(src, s) {
-			// Too few words to be cut, or punctuated: skip the costly
-			// exact count.
+		punct := innerStop(src, s)
+		if punct && !caseless(src, s) || !model.AtLeastWords(src, s, model.LongSpanWords) {
 			if out != nil {
 				out = append(out, s)
 			}
 			continue
 		}
-		if !model.AtLeastWords(src, s, model.LongSpanWords) {
-			if out != nil {
-				out = append(out, s)
-			}
-			continue
-		}
-		room := s.Len() / 40 // a unit per 40 bytes, more than are usually cut
 		if out == nil {
-			out = append(make([]turn.Span, 0, len(sents)+room), sents[:i]...)
+			out = append(make([]turn.Span, 0, len(sents)+s.Len()/40), sents[:i]...)
 		}
-		if cap(cuts) < room {
-			cuts = make([]int, 0, room)
+		if !punct {
+			out, cuts = cutSpan(src, s, out, cuts)
+			continue
 		}
-		cuts = model.Cuts(src, s, cuts[:0])
-		start := s.Start
-		for _, c := range cuts {
-			if u := trimSpace(src, turn.Span{Start: start, End: c}); u.Len() > 0 {
-				out = append(out, u)
+		pieces = segment.SplitCaseless(src[s.Start:s.End], pieces[:0])
+		for _, p := range pieces {
+			p = turn.Span{Start: s.Start + p.Start, End: s.Start + p.End}
+			if p.Len() >= model.LongSpanWords*2 && !innerStop(src, p) && model.AtLeastWords(src, p, model.LongSpanWords) {
+				out, cuts = cutSpan(src, p, out, cuts)
+				continue
 			}
-			start = c
+			out = append(out, p)
 		}
-		out = append(out, trimSpace(src, turn.Span{Start: start, End: s.End}))
 	}
 	if out == nil {
 		return sents
 	}
 	return out
+}
+
+// cutSpan appends to out the units the boundary model cuts the
+// unpunctuated span s of src into, using cuts as a buffer, and returns
+// both.
+func cutSpan(src []byte, s turn.Span, out []turn.Span, cuts []int) ([]turn.Span, []int) {
+	if room := s.Len() / 40; cap(cuts) < room { // a unit per 40 bytes, more than are usually cut
+		cuts = make([]int, 0, room)
+	}
+	cuts = model.Cuts(src, s, cuts[:0])
+	start := s.Start
+	for _, c := range cuts {
+		if u := trimSpace(src, turn.Span{Start: start, End: c}); u.Len() > 0 {
+			out = append(out, u)
+		}
+		start = c
+	}
+	return append(out, trimSpace(src, turn.Span{Start: start, End: s.End})), cuts
+}
+
+// caseless reports whether the punctuated span s of src reads as text
+// written without capitals: it has at least two full stops, question
+// marks or exclamation marks inside it followed by white space and a
+// lower-case ASCII letter, and no more capital ASCII letters than twice
+// their number. A cased sentence long enough to get here has a
+// capital or two and rarely a stop before a lower-case word; text a
+// recognizer lowercased has no capitals and a stop before every
+// sentence.
+func caseless(src []byte, s turn.Span) bool {
+	stops, caps := 0, 0
+	b := src[s.Start:s.End]
+	for k, c := range b {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			caps++
+		case (c == '.' || c == '?' || c == '!') && k+2 < len(b) && b[k+1] == ' ' && 'a' <= b[k+2] && b[k+2] <= 'z':
+			stops++
+		}
+	}
+	return stops >= 2 && caps <= 2*stops
 }
 
 // maxWords returns an upper bound on the number of words that
