@@ -23,7 +23,7 @@ const (
 	CueIdiolect      Cue = "idiolect"       // words this speaker favours in this conversation
 	CueContext       Cue = "context"        // only the surrounding turns decided it
 	CueRecurrence    Cue = "recurrence"     // a cold open's clip, given the role of its later occurrence
-	CueQuestionWords Cue = "question-words" // unpunctuated, but worded the way questions end
+	CueQuestionWords Cue = "question-words" // no question mark, but worded the way questions end
 )
 
 // A Segment is a sentence-sized [Span] scored for who is likely to speak it.

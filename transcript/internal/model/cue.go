@@ -125,10 +125,10 @@ func cueList(bits uint16) []turn.Cue {
 func (q *Sequence) cueBits(i int, s *sentence) uint16 {
 	var c uint16
 	f := s.first(0)
-	if s.last == '?' || s.qmark {
+	if s.qmark && s.qend == 0 {
 		c |= bitQuestion
-	} else if s.last == predictedQ {
-		c |= bitQuestionWords
+	} else if s.asked() {
+		c |= bitQuestionWords // no question mark, but worded as a question
 	}
 	// A wh-word opens a question even where no question mark was written
 	// (automatic captions); an auxiliary opens statements too ("Can't

@@ -607,3 +607,60 @@ func TestUncase(t *testing.T) {
 		t.Errorf("cased text: %d units keep the lower-case flag, want the 5 that open in lower case", lowers(q))
 	}
 }
+
+// TestMarkUnasked checks that in a text with many punctuated units and no
+// question mark, the units the question-end model reads as questions are
+// given one (and the cue question-words, not question), and that a single
+// question mark anywhere, or too few units, leaves the text as written.
+func TestMarkUnasked(t *testing.T) {
+	build := func(text string) *Sequence {
+		src := []byte(text)
+		var units []turn.Span
+		start := 0
+		for i := 0; i < len(src); i++ {
+			if src[i] == '.' || src[i] == '?' {
+				units = append(units, turn.Span{Start: start, End: i + 1})
+				start = i + 2
+			}
+		}
+		return scanUnits(src, units)
+	}
+	pair := "What do you build these days. I build boats, mostly small ones. "
+	asked := func(q *Sequence) (questions, statements int) {
+		for i := range q.facts {
+			if q.facts[i].last != '?' {
+				continue
+			}
+			if i%2 == 0 {
+				questions++
+			} else {
+				statements++
+			}
+			if u := q.unit(i); q.cueBits(i, &u)&bitQuestionWords == 0 || q.cueBits(i, &u)&bitQuestion != 0 {
+				t.Errorf("unit %d: cues %b, want question-words and not question", i, q.cueBits(i, &u))
+			}
+		}
+		return questions, statements
+	}
+	q := build(strings.TrimSpace(strings.Repeat(pair, unaskedMin/2)))
+	if qs, ss := asked(q); qs != unaskedMin/2 || ss != 0 {
+		t.Errorf("no question marks in %d units: %d questions and %d statements read as questions, want %d and 0", q.Len(), qs, ss, unaskedMin/2)
+	}
+	withOne := strings.TrimSpace(strings.Repeat(pair, unaskedMin/2)) + " Why boats?"
+	if q := build(withOne); countLast(q, '?') != 1 {
+		t.Errorf("with one question mark written, %d units end in one, want that one", countLast(q, '?'))
+	}
+	if q := build(strings.TrimSpace(strings.Repeat(pair, unaskedMin/2-2))); countLast(q, '?') != 0 {
+		t.Errorf("%d units: %d given a question mark, want none below %d units", q.Len(), countLast(q, '?'), unaskedMin)
+	}
+}
+
+func countLast(q *Sequence, c byte) int {
+	n := 0
+	for _, f := range q.facts {
+		if f.last == c {
+			n++
+		}
+	}
+	return n
+}

@@ -112,9 +112,11 @@ func (m *Model) questionScore(ws []uint32, next uint64) float32 {
 
 // markQuestions gives each unpunctuated unit of q that has no terminal
 // punctuation its question-end bucket, and the class predictedQ when the
-// model takes it for a question. It must run before the distances to the
-// nearest question are counted.
+// model takes it for a question; in a text that writes no question mark
+// at all it reads the full stops too (see markUnasked). It must run
+// before the distances to the nearest question are counted.
 func (q *Sequence) markQuestions(m *Model) {
+	q.markUnasked(m)
 	for i := range q.facts {
 		s := &q.facts[i]
 		ws := q.words(i)
@@ -223,3 +225,46 @@ func fitLogistic(table []float32, xs [][]uint32, ys []float64, cfg TrainConfig) 
 		}
 	}
 }
+
+// markUnasked gives a question mark to the punctuated units that end in a
+// full stop and that the question-end model scores as questions, when
+// the text has many punctuated units and not one question mark: a
+// recognizer that writes full stops only.
+func (q *Sequence) markUnasked(m *Model) {
+	punct := 0
+	for i := range q.facts {
+		s := &q.facts[i]
+		if s.qmark || s.last == '?' {
+			return
+		}
+		if s.punct {
+			punct++
+		}
+	}
+	if punct < unaskedMin {
+		return
+	}
+	for i := range q.facts {
+		s := &q.facts[i]
+		ws := q.words(i)
+		if !s.punct || s.last != '.' || len(ws) == 0 {
+			continue
+		}
+		next := uint64(none)
+		if i+1 < len(q.facts) {
+			next = q.unit(i + 1).first(0)
+		}
+		if z := m.questionScore(ws, next); z > questionBias {
+			// Read as a question mark, though none is written; the
+			// question-end bucket, which a punctuated unit otherwise
+			// leaves 0 and its features do not read, says so to the
+			// cues (question-words, not question).
+			s.last, s.qmark = '?', true
+			s.qend = uint8(max(1, min(10, int(math.Floor(float64(z)))+6)))
+		}
+	}
+}
+
+// unaskedMin is the number of punctuated units from which a text without
+// a question mark is taken to come from a recognizer that writes none.
+const unaskedMin = 30
