@@ -27,6 +27,8 @@ func FuzzParse(f *testing.F) {
 		"go go go go go go go go go. Right? Right.", "\xef\xbb\xbfHello?\r\n\r\nHi.",
 		"A\u00a0b\u200b c.\u3000D?", "Dr. J.P. Smith said... \"Stop!\" Then—They left?",
 		"？！。", "\xff", "a\x00b",
+		">> so you build boats. >> i do. >>> in other news. >>", "so what did you do. i left. and then. i came back. so.",
+		"it was over. and then? we left. why? because.",
 	} {
 		f.Add([]byte(s))
 	}

@@ -262,6 +262,7 @@ func (p *Parser) parse(src []byte, fl *flat, str string) *Transcript {
 	)
 	par.Do(func() { first = model.Begin(src, units) }, func() { tr.Teaser, recs = findTeaser(src, spans, units) })
 	segs, cues := first.Finish(tr.Teaser)
+	marked := speakerMarks(src, segs)
 	// Decode, naming the cues of the segments that start a turn only.
 	roles, prob := p.Decoder.Roles(segs)
 	clips := attributeClips(segs, roles, prob, tr.Teaser, recs)
@@ -279,6 +280,11 @@ func (p *Parser) parse(src []byte, fl *flat, str string) *Transcript {
 	for _, i := range clips {
 		if named(i) {
 			segs[i].Cues = append([]turn.Cue{turn.CueRecurrence}, segs[i].Cues...)
+		}
+	}
+	for _, i := range marked {
+		if named(i) {
+			segs[i].Cues = append([]turn.Cue{turn.CueSpeakerMark}, segs[i].Cues...)
 		}
 	}
 	tr.Turns = turn.Group(segs, roles, prob)

@@ -23,6 +23,7 @@ const (
 	CueIdiolect      Cue = "idiolect"       // words this speaker favours in this conversation
 	CueContext       Cue = "context"        // only the surrounding turns decided it
 	CueRecurrence    Cue = "recurrence"     // a cold open's clip, given the role of its later occurrence
+	CueSpeakerMark   Cue = "speaker-mark"   // opens with ">>", a captioner's mark of a change of speaker
 	CueQuestionWords Cue = "question-words" // no question mark, but worded the way questions end
 )
 
