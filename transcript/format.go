@@ -17,12 +17,16 @@ const (
 	WebVTT                // WebVTT subtitles ("WEBVTT" header)
 	Whisper               // the JSON that OpenAI Whisper writes: "segments" with "start", "end", "text"
 	Auto                  // detect the format from the content
+	// Timestamped is a transcript copied with its times, as a video
+	// site's transcript panel gives it: a line holding only a time
+	// ("0:05", "1:02:03") before the text said from then on.
+	Timestamped
 )
 
-var formatNames = [...]string{Text: "text", SRT: "srt", WebVTT: "vtt", Whisper: "whisper", Auto: "auto"}
+var formatNames = [...]string{Text: "text", SRT: "srt", WebVTT: "vtt", Whisper: "whisper", Auto: "auto", Timestamped: "timestamped"}
 
-// String returns the format's name: "text", "srt", "vtt", "whisper" or
-// "auto".
+// String returns the format's name: "text", "srt", "vtt", "whisper",
+// "auto" or "timestamped".
 func (f Format) String() string {
 	if int(f) < len(formatNames) {
 		return formatNames[f]
@@ -59,7 +63,7 @@ func (f *Format) UnmarshalText(b []byte) error {
 			}
 		}
 	}
-	return fmt.Errorf("unknown input format %q (want auto, text, srt, vtt or whisper)", b)
+	return fmt.Errorf("unknown input format %q (want auto, text, srt, vtt, whisper or timestamped)", b)
 }
 
 // ErrFormat reports a subtitle or Whisper file that does not follow its
@@ -67,9 +71,10 @@ func (f *Format) UnmarshalText(b []byte) error {
 var ErrFormat = errors.New("malformed")
 
 // Detect returns the format of src from its first bytes: [WebVTT] when it
-// starts with the "WEBVTT" header, [Whisper] when it starts with "{", [SRT]
-// when its first line is a cue number and its second holds "-->", and
-// [Text] otherwise. A byte order mark and white space before the first
+// starts with the "WEBVTT" header, [Whisper] when it starts with "{",
+// [Timestamped] when its first line holds only a time ("0:00"), its second
+// text, and its first 40 lines three times or more, [SRT] when its first
+// line is a cue number and its second holds "-->", and [Text] otherwise. A byte order mark and white space before the first
 // line are skipped. Detect never returns [Auto].
 func Detect(src []byte) Format {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
@@ -79,6 +84,9 @@ func Detect(src []byte) Format {
 		return WebVTT
 	case len(src) > 0 && src[0] == '{':
 		return Whisper
+	}
+	if timestamped(src) {
+		return Timestamped
 	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	first = bytes.TrimSpace(first)
@@ -95,6 +103,29 @@ func Detect(src []byte) Format {
 		return SRT
 	}
 	return Text
+}
+
+// timestamped reports whether src, trimmed, opens as a transcript with its
+// times: a time on a line of its own, then a line of text, and at least
+// three time lines among its first 40 lines.
+func timestamped(src []byte) bool {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if _, ok := timeLine(bytes.TrimSpace(first)); !ok {
+		return false
+	}
+	second, _, _ := bytes.Cut(bytes.TrimLeft(rest, " \t\r\n"), []byte("\n"))
+	if _, ok := timeLine(bytes.TrimSpace(second)); ok || len(bytes.TrimSpace(second)) == 0 {
+		return false
+	}
+	times := 0
+	for k := 0; k < 40 && len(src) > 0; k++ {
+		var l []byte
+		l, src, _ = bytes.Cut(src, []byte("\n"))
+		if _, ok := timeLine(bytes.TrimSpace(l)); ok {
+			times++
+		}
+	}
+	return times >= 3
 }
 
 // hasWord reports whether b starts with w followed by white space or the

@@ -228,6 +228,11 @@ func FuzzReadVTT(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.WebVTT, src) })
 }
 
+func FuzzReadTimestamped(f *testing.F) {
+	seedFiles(f, "*.txt", smallTimestamped, "0:00\nAna Lima: Hi.\n0:02\nJo: Yes?\n", "1:02:03\n\n 1:02:04 \nok\n99:59\n")
+	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Timestamped, src) })
+}
+
 func FuzzReadWhisper(f *testing.F) {
 	seedFiles(f, "*.json", smallWhisper)
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Whisper, src) })

@@ -26,6 +26,8 @@ func (p *Parser) parseTimed(src []byte, f Format) (*Transcript, error) {
 		fl, err = readVTT(src)
 	case Whisper:
 		fl, err = readWhisper(src)
+	case Timestamped:
+		fl, err = readTimestamped(src)
 	default:
 		return p.parse(src, nil, ""), nil
 	}
@@ -53,6 +55,8 @@ func formatTitle(f Format) string {
 		return "WebVTT"
 	case Whisper:
 		return "Whisper JSON"
+	case Timestamped:
+		return "timestamped transcript"
 	}
 	return f.String()
 }

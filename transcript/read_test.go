@@ -115,6 +115,9 @@ const smallWhisper = `{"text": " ignored", "segments": [
  {"id": 3, "start": 12.0, "end": 16.0, "text": " No. I made a worse one, and then a \"better\" one.", "speaker": "SPEAKER_01"}
 ], "language": "en"}`
 
+const smallTimestamped = "0:01\nWhat brought you to glassblowing?\n0:03\nWell, a broken vase, believe it or not.\nI wanted to fix it.\n" +
+	"0:10\nAnd did you?\n0:12\nNo. I made a worse one, and then a better one.\n"
+
 func TestReadSmall(t *testing.T) {
 	type want struct {
 		roles       string // I or G per turn
@@ -133,6 +136,9 @@ func TestReadSmall(t *testing.T) {
 			[]string{"What brought you to glassblowing?", "A broken vase, believe it or not. I wanted to fix it & couldn't.", "And did you?", "No. I made a worse one, and then a better one."}}},
 		{"whisper", transcript.Whisper, smallWhisper, want{"IGIG", []float64{1, 3.5, 10, 12}, []float64{3, 9.5, 12, 16},
 			[]string{"What brought you to glassblowing?", "A broken vase, believe it or not. I wanted to fix it \u2014 and couldn\u2019t.", "And did you?", `No. I made a worse one, and then a "better" one.`}}},
+		{"timestamped", transcript.Timestamped, smallTimestamped, want{"IGIG", []float64{1, 3, 10, 12}, []float64{3, 10, 12, 12 + 11*60.0/transcript.WordsPerMinute},
+			[]string{"What brought you to glassblowing?", "Well, a broken vase, believe it or not.\nI wanted to fix it.", "And did you?", "No. I made a worse one, and then a better one."}}},
+		{"auto timestamped", transcript.Auto, "\n" + smallTimestamped, want{roles: "IGIG"}},
 		{"auto srt", transcript.Auto, smallSRT, want{roles: "IGIG"}},
 		{"auto vtt", transcript.Auto, smallVTT, want{roles: "IGIG"}},
 		{"auto whisper", transcript.Auto, smallWhisper, want{roles: "IGIG"}},
@@ -220,6 +226,11 @@ func TestDetect(t *testing.T) {
 		{smallWhisper, transcript.Whisper},
 		{"  {\"segments\": []}", transcript.Whisper},
 		{"1\nWhy? Because.", transcript.Text},
+		{smallTimestamped, transcript.Timestamped},
+		{"\uFEFF\n1:02:03\nHi.\n1:02:04\nHello.\n1:02:09\nBye.", transcript.Timestamped},
+		{"0:01\nHi.\n0:02\nHello.", transcript.Text},           // two times are not enough
+		{"0:01\n0:02\nHi.\n0:03\nYes.\n0:04", transcript.Text}, // a time must be followed by text
+		{"12:30\nwe met at noon and left", transcript.Text},
 		{"How are you? Fine.", transcript.Text},
 		{"", transcript.Text},
 	}
@@ -277,6 +288,10 @@ func TestReadErrors(t *testing.T) {
 			`transcript: 1:55: malformed Whisper JSON: data after the JSON object (byte 54)`},
 		{"whisper NUL", transcript.Whisper, `{"segments": [{"start": 0, "end": 1, "text": "Hi.\u0000"}]}`,
 			`transcript: 1:50: binary data: control character U+0000 (byte 49)`},
+		{"timestamped text first", transcript.Timestamped, "Hello there.\n0:01\nHi.\n",
+			`transcript: 1:1: malformed timestamped transcript: expected a time such as 0:05 or 1:02:03 before the text, found "Hello there." (byte 0)`},
+		{"timestamped backwards", transcript.Timestamped, "0:05\nHi.\n0:09\nYes.\n0:07\nNo.\n",
+			`transcript: 5:1: malformed timestamped transcript: the time 0:07 comes after 00:00:09.000, which is later (byte 19)`},
 		{"whisper silent", transcript.Whisper, `{"segments": [{"start": 0, "end": 1, "text": "  "}]}`,
 			`transcript: 1:1: no text: the input is empty or only white space: the whisper file has no speech (byte 0)`},
 	}

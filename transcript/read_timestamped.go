@@ -1,0 +1,91 @@
+package transcript
+
+import "bytes"
+
+// readTimestamped reads a transcript copied with its times, as a video
+// site's transcript panel gives it: lines that hold only a time ("0:05",
+// "12:40", "1:02:03") each followed by the lines of text said from then
+// on, up to the next time. A cue runs from its time to the next one; the
+// last is given the time its words take at [WordsPerMinute]. Times must
+// not go back. As in SubRip, when every cue's text starts with a speaker
+// label ("Ana Lima: "), the labels are voices, not speech.
+func readTimestamped(src []byte) (*flat, error) {
+	ls := lines(src)
+	if len(ls) > 0 && bytes.HasPrefix(src, []byte("\uFEFF")) {
+		ls[0].start += 3
+	}
+	var cues []rawCue
+	for _, l := range ls {
+		b := bytes.TrimSpace(src[l.start:l.end])
+		if len(b) == 0 {
+			continue
+		}
+		t, ok := timeLine(b)
+		if !ok {
+			if len(cues) == 0 {
+				return nil, formatError(src, l.start, Timestamped, "expected a time such as 0:05 or 1:02:03 before the text, found %q", clip(b))
+			}
+			c := &cues[len(cues)-1]
+			c.text = append(c.text, l)
+			continue
+		}
+		if n := len(cues); n > 0 && t < cues[n-1].start {
+			return nil, formatError(src, l.start, Timestamped, "the time %s comes after %s, which is later", b, clock(cues[n-1].start, '.'))
+		}
+		cues = append(cues, rawCue{start: t})
+	}
+	if len(cues) == 0 {
+		return nil, formatError(src, 0, Timestamped, "no times")
+	}
+	for k := range cues {
+		c := &cues[k]
+		if k+1 < len(cues) {
+			c.stop = cues[k+1].start
+			continue
+		}
+		words := 0
+		for _, l := range c.text {
+			words += len(bytes.Fields(src[l.start:l.end]))
+		}
+		c.stop = c.start + float64(words)*60/WordsPerMinute
+	}
+	return buildCues(src, cues, false, labelled(src, cues)), nil
+}
+
+// timeLine reads b, a trimmed line, as a time of the form M:SS, MM:SS or
+// H:MM:SS (hours and minutes of any number of digits, seconds and minutes
+// after an hour of two below 60), and reports whether it is one.
+func timeLine(b []byte) (secs float64, ok bool) {
+	var parts [3]int
+	n := 0
+	for i := 0; i <= len(b); i++ {
+		if n == len(parts) {
+			return 0, false
+		}
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			parts[n] = parts[n]*10 + int(b[i]-'0')
+			if parts[n] > 1e6 {
+				return 0, false
+			}
+			i++
+		}
+		if i == start || n > 0 && (i-start != 2 || parts[n] >= 60) {
+			return 0, false
+		}
+		n++
+		if i < len(b) && b[i] != ':' {
+			return 0, false
+		}
+	}
+	switch n {
+	case 2:
+		return float64(parts[0]*60 + parts[1]), true
+	case 3:
+		if parts[1] >= 60 {
+			return 0, false
+		}
+		return float64(parts[0]*3600 + parts[1]*60 + parts[2]), true
+	}
+	return 0, false
+}
