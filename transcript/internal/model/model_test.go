@@ -578,15 +578,7 @@ func TestAdaptStableUnderRounding(t *testing.T) {
 // kept otherwise.
 func TestUncase(t *testing.T) {
 	build := func(text string) (*Sequence, []turn.Span) {
-		src := []byte(text)
-		var units []turn.Span
-		start := 0
-		for i := 0; i < len(src); i++ {
-			if src[i] == '.' || src[i] == '?' {
-				units = append(units, turn.Span{Start: start, End: i + 1})
-				start = i + 2
-			}
-		}
+		src, units := atStops(text)
 		return scanWords(src, units), units
 	}
 	lowers := func(q *Sequence) int {
@@ -613,18 +605,7 @@ func TestUncase(t *testing.T) {
 // given one (and the cue question-words, not question), and that a single
 // question mark anywhere, or too few units, leaves the text as written.
 func TestMarkUnasked(t *testing.T) {
-	build := func(text string) *Sequence {
-		src := []byte(text)
-		var units []turn.Span
-		start := 0
-		for i := 0; i < len(src); i++ {
-			if src[i] == '.' || src[i] == '?' {
-				units = append(units, turn.Span{Start: start, End: i + 1})
-				start = i + 2
-			}
-		}
-		return scanUnits(src, units)
-	}
+	build := func(text string) *Sequence { return scanUnits(atStops(text)) }
 	pair := "What do you build these days. I build boats, mostly small ones. "
 	asked := func(q *Sequence) (questions, statements int) {
 		for i := range q.facts {
@@ -663,4 +644,20 @@ func countLast(q *Sequence, c byte) int {
 		}
 	}
 	return n
+}
+
+// atStops returns text as bytes and its units: a unit ends at each full
+// stop or question mark, and the next starts after the space that
+// follows it.
+func atStops(text string) ([]byte, []turn.Span) {
+	src := []byte(text)
+	var units []turn.Span
+	start := 0
+	for i := 0; i < len(src); i++ {
+		if src[i] == '.' || src[i] == '?' {
+			units = append(units, turn.Span{Start: start, End: i + 1})
+			start = i + 2
+		}
+	}
+	return src, units
 }
