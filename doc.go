@@ -11,9 +11,9 @@
 //     segments and turns, and decodes segments into turns over the whole
 //     conversation.
 //   - [github.com/textdiarize/diarize/transcript] is the pipeline: input
-//     checks, the readers of SRT, WebVTT and Whisper JSON (whose times
-//     carry through to the turns), sentence segmentation, noise, scoring,
-//     decoding, and the renderers. Its entry point is [github.com/textdiarize/diarize/transcript.Parse]
+//     checks, the readers of SRT, WebVTT, Whisper JSON and timestamped
+//     transcripts (whose times carry through to the turns), sentence
+//     segmentation, noise, scoring, decoding, and the renderers. Its entry point is [github.com/textdiarize/diarize/transcript.Parse]
 //     ([github.com/textdiarize/diarize/transcript.ParseString] for a string, without a copy).
 //
 // [github.com/textdiarize/diarize/transcript/score] scores a parse against
