@@ -11,8 +11,8 @@
 //     segments and turns, and decodes segments into turns over the whole
 //     conversation.
 //   - [github.com/textdiarize/diarize/transcript] is the pipeline: input
-//     checks, the readers of SRT, WebVTT, Whisper JSON and timestamped
-//     transcripts (whose times carry through to the turns), sentence
+//     checks, the readers of SRT, WebVTT, Whisper JSON, timestamped and
+//     labelled transcripts (times carry through to the turns), sentence
 //     segmentation, noise, scoring, decoding, and the renderers. Its entry point is [github.com/textdiarize/diarize/transcript.Parse]
 //     ([github.com/textdiarize/diarize/transcript.ParseString] for a string, without a copy).
 //

@@ -21,12 +21,16 @@ const (
 	// site's transcript panel gives it: a line holding only a time
 	// ("0:05", "1:02:03") before the text said from then on.
 	Timestamped
+	// Labelled is a transcript whose paragraphs start with the speaker's
+	// label ("Ana Lima: "), as the text output writes it; the labels
+	// decide the turns.
+	Labelled
 )
 
-var formatNames = [...]string{Text: "text", SRT: "srt", WebVTT: "vtt", Whisper: "whisper", Auto: "auto", Timestamped: "timestamped"}
+var formatNames = [...]string{Text: "text", SRT: "srt", WebVTT: "vtt", Whisper: "whisper", Auto: "auto", Timestamped: "timestamped", Labelled: "labelled"}
 
 // String returns the format's name: "text", "srt", "vtt", "whisper",
-// "auto" or "timestamped".
+// "auto", "timestamped" or "labelled".
 func (f Format) String() string {
 	if int(f) < len(formatNames) {
 		return formatNames[f]
@@ -63,7 +67,7 @@ func (f *Format) UnmarshalText(b []byte) error {
 			}
 		}
 	}
-	return fmt.Errorf("unknown input format %q (want auto, text, srt, vtt, whisper or timestamped)", b)
+	return fmt.Errorf("unknown input format %q (want auto, text, srt, vtt, whisper, timestamped or labelled)", b)
 }
 
 // ErrFormat reports a subtitle or Whisper file that does not follow its
@@ -73,7 +77,9 @@ var ErrFormat = errors.New("malformed")
 // Detect returns the format of src from its first bytes: [WebVTT] when it
 // starts with the "WEBVTT" header, [Whisper] when it starts with "{",
 // [Timestamped] when its first line holds only a time ("0:00"), its second
-// text, and its first 40 lines three times or more, [SRT] when its first
+// text, and its first 40 lines three times or more, [Labelled] when its
+// first line starts with a speaker label ("Ana Lima: ") and its first 40
+// lines hold three labels or more naming two speakers, [SRT] when its first
 // line is a cue number and its second holds "-->", and [Text] otherwise. A byte order mark and white space before the first
 // line are skipped. Detect never returns [Auto].
 func Detect(src []byte) Format {
@@ -87,6 +93,9 @@ func Detect(src []byte) Format {
 	}
 	if timestamped(src) {
 		return Timestamped
+	}
+	if labelledText(src) {
+		return Labelled
 	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	first = bytes.TrimSpace(first)

@@ -233,6 +233,11 @@ func FuzzReadTimestamped(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Timestamped, src) })
 }
 
+func FuzzReadLabelled(f *testing.F) {
+	seedFiles(f, "*.txt", smallLabelled, "Ana Lima: Hi.\nJo: Yes?\n more\n\nAna Lima (aside): Bye.\n", "A: a\nB: b\nC: c\n")
+	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Labelled, src) })
+}
+
 func FuzzReadWhisper(f *testing.F) {
 	seedFiles(f, "*.json", smallWhisper)
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Whisper, src) })

@@ -28,6 +28,8 @@ func (p *Parser) parseTimed(src []byte, f Format) (*Transcript, error) {
 		fl, err = readWhisper(src)
 	case Timestamped:
 		fl, err = readTimestamped(src)
+	case Labelled:
+		fl, err = readLabelled(src)
 	default:
 		return p.parse(src, nil, ""), nil
 	}
@@ -57,6 +59,8 @@ func formatTitle(f Format) string {
 		return "Whisper JSON"
 	case Timestamped:
 		return "timestamped transcript"
+	case Labelled:
+		return "labelled transcript"
 	}
 	return f.String()
 }

@@ -81,7 +81,7 @@ func buildCues(src []byte, cues []rawCue, vtt, labels bool) *flat {
 		first := c.text[0]
 		if labels {
 			n := labelLen(src[first.start:first.end])
-			voice = string(src[first.start : first.start+n-2])
+			voice = string(labelName(src[first.start : first.start+n-2]))
 			first.start += n
 			for first.start < first.end && src[first.start] == ' ' {
 				first.start++
@@ -145,7 +145,7 @@ func labelled(src []byte, cues []rawCue) bool {
 		if n == 0 {
 			return false
 		}
-		name := string(src[l.start : l.start+n-2])
+		name := string(labelName(src[l.start : l.start+n-2]))
 		found := false
 		for _, x := range names {
 			found = found || x == name
@@ -183,6 +183,16 @@ func labelLen(b []byte) int {
 		}
 	}
 	return colon + 2
+}
+
+// labelName returns the speaker's name in a label's text: without a
+// closing remark in brackets, as in "Maya Ortiz (cold open)", which the
+// text output writes for the turns of a cold open.
+func labelName(label []byte) []byte {
+	if k := bytes.LastIndex(label, []byte(" (")); k > 0 && label[len(label)-1] == ')' {
+		return label[:k]
+	}
+	return label
 }
 
 func isDigits(b []byte) bool {

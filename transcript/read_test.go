@@ -1,6 +1,7 @@
 package transcript_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript"
 )
@@ -231,6 +233,10 @@ func TestDetect(t *testing.T) {
 		{"0:01\nHi.\n0:02\nHello.", transcript.Text},           // two times are not enough
 		{"0:01\n0:02\nHi.\n0:03\nYes.\n0:04", transcript.Text}, // a time must be followed by text
 		{"12:30\nwe met at noon and left", transcript.Text},
+		{smallLabelled, transcript.Labelled},
+		{"Note: this was recorded live.\nWe talked about boats.", transcript.Text},
+		{"Ana: Hi.\nBo: Hello.\nCy: Hey.\nAna: Bye.", transcript.Text}, // three speakers
+		{"Ana: Hi.\nAna: Hello.\nAna: Hey.", transcript.Text},          // one speaker
 		{"How are you? Fine.", transcript.Text},
 		{"", transcript.Text},
 	}
@@ -292,6 +298,10 @@ func TestReadErrors(t *testing.T) {
 			`transcript: 1:1: malformed timestamped transcript: expected a time such as 0:05 or 1:02:03 before the text, found "Hello there." (byte 0)`},
 		{"timestamped backwards", transcript.Timestamped, "0:05\nHi.\n0:09\nYes.\n0:07\nNo.\n",
 			`transcript: 5:1: malformed timestamped transcript: the time 0:07 comes after 00:00:09.000, which is later (byte 19)`},
+		{"labelled text first", transcript.Labelled, "Hello there.\nAna: Hi.\n",
+			`transcript: 1:1: malformed labelled transcript: expected a speaker label such as "Ana Lima: " before the text, found "Hello there." (byte 0)`},
+		{"labelled three speakers", transcript.Labelled, "Ana: Hi.\nBo: Yes.\n  Cy Dee: No.\n",
+			`transcript: 3:3: malformed labelled transcript: a third speaker, "Cy Dee", after "Ana" and "Bo": at most two may be named (byte 20)`},
 		{"whisper silent", transcript.Whisper, `{"segments": [{"start": 0, "end": 1, "text": "  "}]}`,
 			`transcript: 1:1: no text: the input is empty or only white space: the whisper file has no speech (byte 0)`},
 	}
@@ -336,5 +346,63 @@ func TestLongFiles(t *testing.T) {
 				t.Errorf("first turn %v at %vs, want the interviewer at 0.8s", first.Role, first.StartTime)
 			}
 		})
+	}
+}
+
+const smallLabelled = "Dana: What brought you to glassblowing?\n\nEli Park: Well, a broken vase, believe it or not.\nI wanted to fix it.\n\n" +
+	"Dana: And did you?\n\nEli Park (laughing): No. I made a worse one, and then a better one.\n"
+
+// TestReadLabelled checks that a labelled transcript's labels decide the
+// turns and name the speakers, that the labels are markup, and that it
+// has no times.
+func TestReadLabelled(t *testing.T) {
+	for _, f := range []transcript.Format{transcript.Labelled, transcript.Auto} {
+		tr := parseAs(t, f, smallLabelled)
+		if tr.Timed {
+			t.Errorf("%v: Timed = true for a file without times", f)
+		}
+		var got []string
+		for _, tu := range tr.Turns {
+			got = append(got, tu.Role.String()+": "+tu.Text)
+		}
+		want := []string{"interviewer: What brought you to glassblowing?", "guest: Well, a broken vase, believe it or not.\nI wanted to fix it.",
+			"interviewer: And did you?", "guest: No. I made a worse one, and then a better one."}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%v: turns (-want +got):\n%s", f, diff)
+		}
+		names := map[speaker.Role]string{}
+		for _, s := range tr.Speakers {
+			names[s.Role] = s.Name
+		}
+		if names[speaker.Interviewer] != "Dana" || names[speaker.Guest] != "Eli Park" {
+			t.Errorf("%v: names %v, want Dana and Eli Park", f, names)
+		}
+		src := tr.Source()
+		for _, n := range tr.Noise {
+			if n.Kind == transcript.Markup && !strings.HasSuffix(string(src[n.Start:n.End]), ":") {
+				t.Errorf("%v: markup %q is not a label", f, src[n.Start:n.End])
+			}
+		}
+	}
+}
+
+// TestTextRoundTrip checks that the text output of a flat transcript
+// reads back, detected as labelled, to the same turns: roles, names and
+// words.
+func TestTextRoundTrip(t *testing.T) {
+	tr, err := transcript.Parse(interview(t, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := tr.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if f := transcript.Detect(buf.Bytes()); f != transcript.Labelled {
+		t.Fatalf("Detect(text output) = %v, want labelled", f)
+	}
+	back := parseAs(t, transcript.Auto, buf.String())
+	if diff := cmp.Diff(roundTurns(tr), roundTurns(back)); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
 }

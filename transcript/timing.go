@@ -19,9 +19,10 @@ import (
 
 // A flat is the speech of a timed input file joined into flat text.
 type flat struct {
-	text   []byte
-	pieces []piece    // in order of both text and file offsets
-	cues   []timedCue // in order of text offsets
+	text    []byte
+	pieces  []piece    // in order of both text and file offsets
+	cues    []timedCue // in order of text offsets
+	untimed bool       // the file has no times (a labelled transcript)
 }
 
 // A piece says where a run of the flat text, text[at:at+n], comes from:
@@ -267,7 +268,7 @@ func (f *flat) remap(tr *Transcript, src []byte) {
 	tr.src, tr.str = src, "" // str was the flat text
 	tr.flat = f
 	tr.lines = new(lineTable)
-	tr.Timed = true
+	tr.Timed = !f.untimed
 }
 
 // trimSpan trims the white space (and invisible format characters such as

@@ -12,9 +12,9 @@
 // the scores adapt to each speaker's wording. Every offset is a byte
 // offset into the exact input, half-open.
 //
-// Besides flat text, [Parser] reads SRT, WebVTT, Whisper JSON and
-// timestamped transcripts ([Format], [Detect]); their times carry through
-// to the turns.
+// Besides flat text, [Parser] reads SRT, WebVTT, Whisper JSON,
+// timestamped and labelled transcripts ([Format], [Detect]); their times
+// carry through to the turns, their speaker labels decide them.
 //
 // A [Parser] with Explain set also says why each turn is where it is
 // ([turn.Explanation]): the score of the change of speaker at its start,

@@ -59,7 +59,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		inFormat  = transcript.Auto
 		outFormat = outputFormat("json")
 	)
-	fs.TextVar(&inFormat, "in", transcript.Auto, "input format: auto, text, srt, vtt, whisper or timestamped (also webvtt, json for whisper and txt; any case)")
+	fs.TextVar(&inFormat, "in", transcript.Auto, "input format: auto, text, srt, vtt, whisper, timestamped or labelled (also webvtt, json for whisper and txt; any case)")
 	fs.Var(&outFormat, "format", "output format: json, jsonl, vtt, srt, md, txt, podcast or html (also webvtt and markdown)")
 	fs.Func("speakers", "the speakers' names, `\"NAME=interviewer,NAME=guest\"`; used as given", func(v string) (err error) {
 		names, err = speaker.ParseNames(v)
