@@ -36,8 +36,8 @@ func TestParseStringMatchesParse(t *testing.T) {
 		if d := cmp.Diff(wj.String(), gj.String()); d != "" {
 			t.Errorf("%s: ParseString differs from Parse (-Parse +ParseString):\n%s", f, d)
 		}
-		if got.Timed {
-			continue
+		if transcript.Detect(src) != transcript.Text {
+			continue // read through a reader: the texts are the readers' copies
 		}
 		lo := uintptr(unsafe.Pointer(unsafe.StringData(s)))
 		for _, tu := range got.Turns {

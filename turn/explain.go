@@ -31,8 +31,8 @@ type Explanation struct {
 	// margin is at least 0, and 0 only for a tie; e^Margin is how many
 	// times more probable the best path is than the best path without this
 	// boundary. When the roles come from elsewhere (the voices of a
-	// subtitle file, or a cold open's clip given the role of the passage
-	// it repeats) it is negative where the decoder alone would not have
+	// subtitle file, the labels of a labelled transcript, or a cold
+	// open's clip given the role of the passage it repeats) it is negative where the decoder alone would not have
 	// started the turn.
 	Margin float64 `json:"margin"`
 	// Sentences are the turn's segments in order, with their scores.
