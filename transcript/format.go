@@ -123,7 +123,8 @@ func timestamped(src []byte) bool {
 		return false
 	}
 	second, _, _ := bytes.Cut(bytes.TrimLeft(rest, " \t\r\n"), []byte("\n"))
-	if _, ok := timeLine(bytes.TrimSpace(second)); ok || len(bytes.TrimSpace(second)) == 0 {
+	second = bytes.TrimSpace(second)
+	if _, ok := timeLine(second); ok || len(second) == 0 {
 		return false
 	}
 	times := 0

@@ -69,10 +69,14 @@ func formatTitle(f Format) string {
 // break; next is the offset of the following line.
 type line struct{ start, end, next int }
 
-// lines splits src into lines at LF, CRLF or CR.
+// lines splits src into lines at LF, CRLF or CR. A byte order mark at the
+// start of src is not part of the first line.
 func lines(src []byte) []line {
 	var ls []line
 	start := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		start = 3
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':

@@ -11,9 +11,6 @@ import "bytes"
 // are no times.
 func readLabelled(src []byte) (*flat, error) {
 	ls := lines(src)
-	if len(ls) > 0 && bytes.HasPrefix(src, []byte("\uFEFF")) {
-		ls[0].start += 3
-	}
 	var cues []rawCue
 	var names [][]byte
 	for _, l := range ls {
@@ -34,16 +31,8 @@ func readLabelled(src []byte) (*flat, error) {
 			c.text = append(c.text, l)
 			continue
 		}
-		name := labelName(b[:n-2])
-		known := false
-		for _, x := range names {
-			known = known || bytes.Equal(x, name)
-		}
-		if !known {
-			if len(names) == 2 {
-				return nil, formatError(src, l.start, Labelled, "a third speaker, %q, after %q and %q: at most two may be named", name, names[0], names[1])
-			}
-			names = append(names, name)
+		if names = addName(names, labelName(b[:n-2])); len(names) > 2 {
+			return nil, formatError(src, l.start, Labelled, "a third speaker, %q, after %q and %q: at most two may be named", names[2], names[0], names[1])
 		}
 		cues = append(cues, rawCue{text: []line{l}})
 	}
@@ -74,14 +63,7 @@ func labelledText(src []byte) bool {
 			continue
 		}
 		count++
-		name := labelName(l[:n-2])
-		known := false
-		for _, x := range names {
-			known = known || bytes.Equal(x, name)
-		}
-		if !known {
-			names = append(names, name)
-		}
+		names = addName(names, labelName(l[:n-2]))
 	}
 	return count >= 3 && len(names) == 2
 }

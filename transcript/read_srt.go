@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,9 +23,6 @@ func readSRT(src []byte) (*flat, error) {
 	ls := lines(src)
 	var cues []rawCue
 	i := 0
-	if len(ls) > 0 && bytes.HasPrefix(src, []byte("\uFEFF")) {
-		ls[0].start += 3
-	}
 	for {
 		for i < len(ls) && isBlank(src[ls[i].start:ls[i].end]) {
 			i++
@@ -135,7 +133,7 @@ func cueVoice(src []byte, c rawCue) string {
 // labelled reports whether every cue with text starts with a speaker
 // label, and there are at most two labels.
 func labelled(src []byte, cues []rawCue) bool {
-	var names []string
+	var names [][]byte
 	for _, c := range cues {
 		if len(c.text) == 0 {
 			continue
@@ -145,19 +143,19 @@ func labelled(src []byte, cues []rawCue) bool {
 		if n == 0 {
 			return false
 		}
-		name := string(labelName(src[l.start : l.start+n-2]))
-		found := false
-		for _, x := range names {
-			found = found || x == name
-		}
-		if !found {
-			if len(names) == 2 {
-				return false
-			}
-			names = append(names, name)
+		if names = addName(names, labelName(src[l.start:l.start+n-2])); len(names) > 2 {
+			return false
 		}
 	}
 	return len(names) > 0
+}
+
+// addName returns names with name added, unless it is there already.
+func addName(names [][]byte, name []byte) [][]byte {
+	if slices.ContainsFunc(names, func(x []byte) bool { return bytes.Equal(x, name) }) {
+		return names
+	}
+	return append(names, name)
 }
 
 // labelLen returns the length of a speaker label "Name: " at the start of

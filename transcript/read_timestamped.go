@@ -11,9 +11,6 @@ import "bytes"
 // label ("Ana Lima: "), the labels are voices, not speech.
 func readTimestamped(src []byte) (*flat, error) {
 	ls := lines(src)
-	if len(ls) > 0 && bytes.HasPrefix(src, []byte("\uFEFF")) {
-		ls[0].start += 3
-	}
 	var cues []rawCue
 	for _, l := range ls {
 		b := bytes.TrimSpace(src[l.start:l.end])

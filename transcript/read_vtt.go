@@ -9,9 +9,6 @@ import "bytes"
 // A cue's <v Name> voice tag names its speaker.
 func readVTT(src []byte) (*flat, error) {
 	ls := lines(src)
-	if len(ls) > 0 && bytes.HasPrefix(src, []byte("\uFEFF")) {
-		ls[0].start += 3
-	}
 	if len(ls) == 0 || !hasWord(src[ls[0].start:ls[0].end], "WEBVTT") {
 		at := 0
 		if len(ls) > 0 {
