@@ -112,15 +112,17 @@ func (m *Model) questionScore(ws []uint32, next uint64) float32 {
 
 // markQuestions gives each unpunctuated unit of q that has no terminal
 // punctuation its question-end bucket, and the class predictedQ when the
-// model takes it for a question; in a text that writes no question mark
-// at all it reads the full stops too (see markUnasked). It must run
+// model takes it for a question. In a text that writes no question mark
+// at all (see unasked) it reads the units that end in a full stop too,
+// and gives those it takes for questions a question mark. It must run
 // before the distances to the nearest question are counted.
 func (q *Sequence) markQuestions(m *Model) {
-	q.markUnasked(m)
+	unasked := q.unasked()
 	for i := range q.facts {
 		s := &q.facts[i]
 		ws := q.words(i)
-		if s.punct || s.last != 0 || len(ws) == 0 {
+		caption := !s.punct && s.last == 0
+		if !caption && !(unasked && s.punct && s.last == '.') || len(ws) == 0 {
 			continue
 		}
 		next := uint64(none)
@@ -128,9 +130,19 @@ func (q *Sequence) markQuestions(m *Model) {
 			next = q.unit(i + 1).first(0)
 		}
 		z := m.questionScore(ws, next)
-		s.qend = uint8(max(1, min(10, int(math.Floor(float64(z)))+6)))
-		if z > questionBias {
-			s.last = predictedQ
+		bucket := uint8(max(1, min(10, int(math.Floor(float64(z)))+6)))
+		switch {
+		case caption:
+			s.qend = bucket
+			if z > questionBias {
+				s.last = predictedQ
+			}
+		case z > questionBias:
+			// Read as a question mark, though none is written; the
+			// question-end bucket, which a punctuated unit otherwise
+			// leaves 0 and its features do not read, says so to the
+			// cues (question-words, not question).
+			s.last, s.qmark, s.qend = '?', true, bucket
 		}
 	}
 }
@@ -226,43 +238,20 @@ func fitLogistic(table []float32, xs [][]uint32, ys []float64, cfg TrainConfig) 
 	}
 }
 
-// markUnasked gives a question mark to the punctuated units that end in a
-// full stop and that the question-end model scores as questions, when
-// the text has many punctuated units and not one question mark: a
-// recognizer that writes full stops only.
-func (q *Sequence) markUnasked(m *Model) {
+// unasked reports whether q has unaskedMin punctuated units or more and
+// not one question mark: a recognizer that writes full stops only.
+func (q *Sequence) unasked() bool {
 	punct := 0
 	for i := range q.facts {
 		s := &q.facts[i]
 		if s.qmark || s.last == '?' {
-			return
+			return false
 		}
 		if s.punct {
 			punct++
 		}
 	}
-	if punct < unaskedMin {
-		return
-	}
-	for i := range q.facts {
-		s := &q.facts[i]
-		ws := q.words(i)
-		if !s.punct || s.last != '.' || len(ws) == 0 {
-			continue
-		}
-		next := uint64(none)
-		if i+1 < len(q.facts) {
-			next = q.unit(i + 1).first(0)
-		}
-		if z := m.questionScore(ws, next); z > questionBias {
-			// Read as a question mark, though none is written; the
-			// question-end bucket, which a punctuated unit otherwise
-			// leaves 0 and its features do not read, says so to the
-			// cues (question-words, not question).
-			s.last, s.qmark = '?', true
-			s.qend = uint8(max(1, min(10, int(math.Floor(float64(z)))+6)))
-		}
-	}
+	return punct >= unaskedMin
 }
 
 // unaskedMin is the number of punctuated units from which a text without
