@@ -31,15 +31,20 @@ func readLabelled(src []byte) (*flat, error) {
 			c.text = append(c.text, l)
 			continue
 		}
-		if names = addName(names, labelName(b[:n-2])); len(names) > 2 {
+		name := labelName(b[:n-2])
+		if names = addName(names, name); len(names) > 2 {
 			return nil, formatError(src, l.start, Labelled, "a third speaker, %q, after %q and %q: at most two may be named", names[2], names[0], names[1])
 		}
-		cues = append(cues, rawCue{text: []line{l}})
+		l.start += n
+		for l.start < l.end && src[l.start] == ' ' {
+			l.start++
+		}
+		cues = append(cues, rawCue{text: []line{l}, voice: string(name)})
 	}
 	if len(cues) == 0 {
 		return nil, formatError(src, 0, Labelled, "no speaker labels")
 	}
-	fl := buildCues(src, cues, false, true)
+	fl := buildCues(src, cues, false, false)
 	fl.untimed = true
 	return fl, nil
 }

@@ -7,11 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// A rawCue is a cue of a subtitle file before its text is read: its times
-// and the lines of its text.
+// A rawCue is a cue of a subtitle file before its text is read: its times,
+// the lines of its text, and its voice when the reader has read it.
 type rawCue struct {
 	start, stop float64
 	text        []line
+	voice       string
 }
 
 // readSRT reads a SubRip file: blocks separated by blank lines, each a cue
@@ -68,14 +69,16 @@ func readSRT(src []byte) (*flat, error) {
 }
 
 // buildCues joins the text of cues into a flat. With labels, each cue's
-// first line starts with a speaker label "Name: " that becomes its voice.
+// first line starts with a speaker label "Name: " that becomes its voice;
+// otherwise a cue's voice is the one the reader gave it, or in WebVTT the
+// first <v Name> tag.
 func buildCues(src []byte, cues []rawCue, vtt, labels bool) *flat {
 	fl := &flat{text: make([]byte, 0, len(src)/2)}
 	for _, c := range cues {
 		if len(c.text) == 0 {
 			continue
 		}
-		voice := ""
+		voice := c.voice
 		first := c.text[0]
 		if labels {
 			n := labelLen(src[first.start:first.end])

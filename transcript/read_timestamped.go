@@ -34,6 +34,14 @@ func readTimestamped(src []byte) (*flat, error) {
 	if len(cues) == 0 {
 		return nil, formatError(src, 0, Timestamped, "no times")
 	}
+	runOn(src, cues)
+	return buildCues(src, cues, false, labelled(src, cues)), nil
+}
+
+// runOn sets the stop of each cue, which has only its start time, to the
+// start of the next; the last is given the time its words take at
+// [WordsPerMinute].
+func runOn(src []byte, cues []rawCue) {
 	for k := range cues {
 		c := &cues[k]
 		if k+1 < len(cues) {
@@ -46,7 +54,6 @@ func readTimestamped(src []byte) (*flat, error) {
 		}
 		c.stop = c.start + float64(words)*60/WordsPerMinute
 	}
-	return buildCues(src, cues, false, labelled(src, cues)), nil
 }
 
 // timeLine reads b, a trimmed line, as a time of the form M:SS, MM:SS or
