@@ -23,7 +23,10 @@ const (
 	Timestamped
 	// Labelled is a transcript whose paragraphs start with the speaker's
 	// label ("Ana Lima: "), as the text output writes it; the labels
-	// decide the turns.
+	// decide the turns. A label may give the time its paragraph starts,
+	// as transcript exports write it ("Ana Lima  0:05" on a line of its
+	// own, "Ana Lima (00:05): ", "[00:05] Ana Lima: "); when every label
+	// does, the times carry through to the turns.
 	Labelled
 )
 
@@ -78,10 +81,12 @@ var ErrFormat = errors.New("malformed")
 // starts with the "WEBVTT" header, [Whisper] when it starts with "{",
 // [Timestamped] when its first line holds only a time ("0:00"), its second
 // text, and its first 40 lines three times or more, [Labelled] when its
-// first line starts with a speaker label ("Ana Lima: ") and its first 40
-// lines hold three labels or more naming two speakers, [SRT] when its first
-// line is a cue number and its second holds "-->", and [Text] otherwise. A byte order mark and white space before the first
-// line are skipped. Detect never returns [Auto].
+// first line starts with a speaker label, with or without a time ("Ana
+// Lima: ", "[00:05] Ana Lima: ", "Ana Lima  0:05"), and its first 40 lines
+// hold three labels or more naming two speakers, [SRT] when its first line
+// is a cue number and its second holds "-->", and [Text] otherwise. A byte
+// order mark and white space before the first line are skipped. Detect
+// never returns [Auto].
 func Detect(src []byte) Format {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	src = bytes.TrimLeft(src, " \t\r\n")

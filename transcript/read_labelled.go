@@ -7,13 +7,27 @@ import "bytes"
 // "Interviewer: "), as diarize's own text output and many published
 // transcripts write it; a line without a label goes on with the paragraph
 // before it. At most two speakers may be named. The labels are voices,
-// not speech, and decide the turns as a subtitle file's labels do; there
-// are no times.
+// not speech, and decide the turns as a subtitle file's labels do.
+//
+// A label may give the time at which its paragraph starts, as transcript
+// exports and the text output of a timed transcript write it (see
+// [readLabel] for the shapes): then the paragraph runs to the next label's
+// time, the last one for as long as its words take at [WordsPerMinute], as
+// in a timestamped transcript. Times must not go back. The transcript is
+// timed only when every label gives a time; when some do not, there are no
+// times, and the times that are given are markup like the rest of their
+// labels. A label with no text after it, on its line or the lines below,
+// is a paragraph with no speech: it names its speaker and gives its time,
+// which ends the paragraph before it, nothing more.
 func readLabelled(src []byte) (*flat, error) {
-	ls := lines(src)
-	var cues []rawCue
-	var names [][]byte
-	for _, l := range ls {
+	var (
+		cues  []rawCue
+		names [][]byte
+		alone bool   // the first label is a name and a time alone on its line
+		timed = true // every label so far gives a time
+		prev  = -1.0 // the last time given
+	)
+	for _, l := range lines(src) {
 		b := src[l.start:l.end]
 		if len(bytes.TrimSpace(b)) == 0 {
 			continue
@@ -22,8 +36,8 @@ func readLabelled(src []byte) (*flat, error) {
 			l.start++
 			b = b[1:]
 		}
-		n := labelLen(b)
-		if n == 0 {
+		lb, ok := readLabel(b, alone || len(cues) == 0)
+		if !ok {
 			if len(cues) == 0 {
 				return nil, formatError(src, l.start, Labelled, "expected a speaker label such as \"Ana Lima: \" before the text, found %q", clip(bytes.TrimSpace(b)))
 			}
@@ -31,44 +45,162 @@ func readLabelled(src []byte) (*flat, error) {
 			c.text = append(c.text, l)
 			continue
 		}
-		name := labelName(b[:n-2])
-		if names = addName(names, name); len(names) > 2 {
+		if len(cues) == 0 {
+			alone = lb.alone
+		}
+		if names = addName(names, lb.name); len(names) > 2 {
 			return nil, formatError(src, l.start, Labelled, "a third speaker, %q, after %q and %q: at most two may be named", names[2], names[0], names[1])
 		}
-		l.start += n
+		if lb.timed {
+			if lb.secs < prev {
+				return nil, formatError(src, l.start+lb.at, Labelled, "the time %s comes after %s, which is later", b[lb.at:lb.end], clock(prev, '.'))
+			}
+			prev = lb.secs
+		} else {
+			timed = false
+		}
+		c := rawCue{start: lb.secs, voice: string(lb.name)}
+		l.start += lb.n
 		for l.start < l.end && src[l.start] == ' ' {
 			l.start++
 		}
-		cues = append(cues, rawCue{text: []line{l}, voice: string(name)})
+		if !isBlank(src[l.start:l.end]) {
+			c.text = []line{l}
+		}
+		cues = append(cues, c)
 	}
 	if len(cues) == 0 {
 		return nil, formatError(src, 0, Labelled, "no speaker labels")
 	}
+	if timed {
+		runOn(src, cues)
+	} else {
+		for k := range cues {
+			cues[k].start = 0
+		}
+	}
 	fl := buildCues(src, cues, false, false)
-	fl.untimed = true
+	fl.untimed = !timed
 	return fl, nil
 }
 
-// labelledText reports whether src, trimmed, opens as a labelled
-// transcript: its first line starts with a speaker label, and its first 40
-// lines hold three labels or more that name two speakers.
-func labelledText(src []byte) bool {
-	first, _, _ := bytes.Cut(src, []byte("\n"))
-	if labelLen(first) == 0 {
-		return false
+// A label is the speaker label at the start of a line of a labelled
+// transcript.
+type label struct {
+	n     int    // the bytes of the line the label takes: the text follows
+	name  []byte // the speaker's name, without a closing remark
+	alone bool   // a name and a time alone on the line, without a colon
+	timed bool   // the label gives a time: secs, written as line[at:end]
+	secs  float64
+	at    int
+	end   int
+}
+
+// readLabel reads the speaker label at the start of b, a line without the
+// white space before it: a name of one to four words ([isName]) and a
+// colon, "Ana Lima: ", or one of the labels with a time that transcript
+// exports write:
+//
+//	Ana Lima (00:05): text    the time after the name, in brackets or not
+//	[00:05] Ana Lima: text    the time before the name, in brackets or not
+//	Ana Lima (00:05):         a label with a time may end its line
+//	Ana Lima  0:05            a name and a time alone on the line (with alone)
+//
+// A time is written M:SS, MM:SS or H:MM:SS ([timeLine]), in round or square
+// brackets or bare, and is set off from the name by spaces or a tab. A
+// name and a time alone on a line are a label only when alone is set (the
+// transcript starts with such a label), so that a line of text such as
+// "Game 7 2:30" does not start a paragraph in a transcript labelled
+// "Name: ". The time is part of the label, never the name: "0:05: " is
+// no label.
+func readLabel(b []byte, alone bool) (label, bool) {
+	if text, n := labelEnd(b); n > 0 {
+		l := b[:text]
+		// A time before the name.
+		if k := bytes.IndexAny(l, " \t"); k > 0 {
+			if secs, at, end, ok := timeWord(l[:k]); ok {
+				if name := bytes.TrimLeft(l[k:], " \t"); isName(name) {
+					return label{n: n, name: labelName(name), timed: true, secs: secs, at: at, end: end}, true
+				}
+			}
+		}
+		// A time after the name.
+		if name, secs, at, end, ok := cutTime(l); ok && isName(name) {
+			return label{n: n, name: labelName(name), timed: true, secs: secs, at: at, end: end}, true
+		}
+		if bytes.HasPrefix(b[text:], []byte(": ")) && isName(l) {
+			return label{n: n, name: labelName(l)}, true
+		}
 	}
+	if !alone {
+		return label{}, false
+	}
+	t := bytes.TrimRight(b, " \t\r")
+	if name, secs, at, end, ok := cutTime(t); ok && isName(name) {
+		return label{n: len(b), name: labelName(name), alone: true, timed: true, secs: secs, at: at, end: end}, true
+	}
+	return label{}, false
+}
+
+// labelEnd returns where the text of a label "Name: " at the start of b
+// ends, at its colon, and the bytes the label takes with its colon and a
+// space; or with a colon that ends the line, the whole line. It returns 0,
+// 0 when b has no such colon.
+func labelEnd(b []byte) (text, n int) {
+	if colon := bytes.Index(b, []byte(": ")); colon >= 0 {
+		return colon, colon + 2
+	}
+	if t := bytes.TrimRight(b, " \t\r"); len(t) > 0 && t[len(t)-1] == ':' {
+		return len(t) - 1, len(b)
+	}
+	return 0, 0
+}
+
+// cutTime cuts the time off the end of l, the text of a label, "Ana Lima
+// (00:05)", and returns the name before it and the time, with the time's
+// bounds in l.
+func cutTime(l []byte) (name []byte, secs float64, at, end int, ok bool) {
+	k := bytes.LastIndexAny(l, " \t")
+	if k < 0 {
+		return nil, 0, 0, 0, false
+	}
+	secs, at, end, ok = timeWord(l[k+1:])
+	return bytes.TrimRight(l[:k], " \t"), secs, k + 1 + at, k + 1 + end, ok
+}
+
+// timeWord reads w as a time ([timeLine]), bare or in round or square
+// brackets, and returns it with the bounds of its digits in w.
+func timeWord(w []byte) (secs float64, at, end int, ok bool) {
+	at, end = 0, len(w)
+	if n := len(w); n > 2 && (w[0] == '(' && w[n-1] == ')' || w[0] == '[' && w[n-1] == ']') {
+		at, end = 1, n-1
+	}
+	secs, ok = timeLine(w[at:end])
+	return secs, at, end, ok
+}
+
+// labelledText reports whether src, trimmed, opens as a labelled
+// transcript: its first line starts with a speaker label, with or without
+// a time ([readLabel]), and its first 40 lines hold three labels or more
+// that name two speakers.
+func labelledText(src []byte) bool {
 	count := 0
+	alone := false
 	var names [][]byte
 	for k := 0; k < 40 && len(src) > 0; k++ {
 		var l []byte
 		l, src, _ = bytes.Cut(src, []byte("\n"))
-		l = bytes.TrimLeft(l, " \t")
-		n := labelLen(l)
-		if n == 0 {
-			continue
+		lb, ok := readLabel(bytes.TrimLeft(l, " \t"), k == 0 || alone)
+		if k == 0 {
+			if !ok {
+				return false
+			}
+			alone = lb.alone
 		}
-		count++
-		names = addName(names, labelName(l[:n-2]))
+		if ok {
+			count++
+			names = addName(names, lb.name)
+		}
 	}
 	return count >= 3 && len(names) == 2
 }

@@ -162,28 +162,37 @@ func addName(names [][]byte, name []byte) [][]byte {
 }
 
 // labelLen returns the length of a speaker label "Name: " at the start of
-// b (including the colon and one space), or 0: one to four words, the
-// first starting with an upper-case letter, at most 40 bytes.
+// b (including the colon and one space), or 0: see [isName].
 func labelLen(b []byte) int {
 	colon := bytes.Index(b, []byte(": "))
-	if colon <= 0 || colon > 40 {
+	if colon < 0 || !isName(b[:colon]) {
 		return 0
 	}
-	words := bytes.Fields(b[:colon])
+	return colon + 2
+}
+
+// isName reports whether b can be the text of a speaker label: one to four
+// words, the first starting with an upper-case letter, none holding a
+// '<', '>', '{', '.', '?', '!' or ',', at most 40 bytes.
+func isName(b []byte) bool {
+	if len(b) > 40 {
+		return false
+	}
+	words := bytes.Fields(b)
 	if len(words) == 0 || len(words) > 4 {
-		return 0
+		return false
 	}
 	if r, _ := utf8.DecodeRune(words[0]); !unicode.IsUpper(r) {
-		return 0
+		return false
 	}
 	for _, w := range words {
 		for _, c := range w {
 			if c == '<' || c == '>' || c == '{' || c == '.' || c == '?' || c == '!' || c == ',' {
-				return 0
+				return false
 			}
 		}
 	}
-	return colon + 2
+	return true
 }
 
 // labelName returns the speaker's name in a label's text: without a

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/transcript"
 )
@@ -239,6 +242,17 @@ func TestDetect(t *testing.T) {
 		{"Ana: Hi.\nAna: Hello.\nAna: Hey.", transcript.Text},          // one speaker
 		{"How are you? Fine.", transcript.Text},
 		{"", transcript.Text},
+		{"12:30 We met at noon.\n1:15 Then we left.\n2:00 And we came back.\n", transcript.Text},                          // times before text, no labels
+		{"Ana Lima  0:00\nWelcome to the show. Who are you?\nI am Bo. I build boats.\n", transcript.Text},                 // a single header
+		{"0:05: Hi.\n0:06: Hello.\n0:07: Hey.\n0:08: Bye.\n", transcript.Text},                                            // a time is no name
+		{"Ana  0:00\nHi.\nBo  0:02\nYes.\nCy  0:04\nNo.\n", transcript.Text},                                              // three speakers
+		{"Interview with Bo Chen\n\nAna Lima  0:00\nHi.\nBo Chen  0:05\nHello.\nAna Lima  0:09\nWhy?\n", transcript.Text}, // the first line is no label
+	}
+	for _, s := range labelledTimes {
+		tests = append(tests, struct {
+			src  string
+			want transcript.Format
+		}{s.src, transcript.Labelled})
 	}
 	for _, tt := range tests {
 		if got := transcript.Detect([]byte(tt.src)); got != tt.want {
@@ -302,6 +316,12 @@ func TestReadErrors(t *testing.T) {
 			`transcript: 1:1: malformed labelled transcript: expected a speaker label such as "Ana Lima: " before the text, found "Hello there." (byte 0)`},
 		{"labelled three speakers", transcript.Labelled, "Ana: Hi.\nBo: Yes.\n  Cy Dee: No.\n",
 			`transcript: 3:3: malformed labelled transcript: a third speaker, "Cy Dee", after "Ana" and "Bo": at most two may be named (byte 20)`},
+		{"labelled time going back", transcript.Labelled, "Ana (0:05): Hi.\nBo (0:09): Yes.\n  Ana (0:07): No.\n",
+			`transcript: 3:8: malformed labelled transcript: the time 0:07 comes after 00:00:09.000, which is later (byte 39)`},
+		{"labelled three speakers with times", transcript.Labelled, "Ana  0:00\nHi.\nBo  0:02\nYes.\nCy Dee  0:04\nNo.\n",
+			`transcript: 5:1: malformed labelled transcript: a third speaker, "Cy Dee", after "Ana" and "Bo": at most two may be named (byte 28)`},
+		{"labelled headers only", transcript.Labelled, "Ana  0:00\nBo  0:05\n",
+			`transcript: 1:1: no text: the input is empty or only white space: the labelled file has no speech (byte 0)`},
 		{"whisper silent", transcript.Whisper, `{"segments": [{"start": 0, "end": 1, "text": "  "}]}`,
 			`transcript: 1:1: no text: the input is empty or only white space: the whisper file has no speech (byte 0)`},
 	}
@@ -383,6 +403,128 @@ func TestReadLabelled(t *testing.T) {
 				t.Errorf("%v: markup %q is not a label", f, src[n.Start:n.End])
 			}
 		}
+	}
+}
+
+// labelledTimes is one interview written with the labels with times that
+// transcript exports write, a shape a file.
+var labelledTimes = []struct{ name, src string }{
+	{"header", "Ana Lima  0:00\nWelcome to the show. Who are you?\n\nBo Chen  0:05\nI am Bo. I build boats.\n\n" +
+		"Ana Lima  0:09\nWhy boats?\n\nBo Chen  0:12\nBecause the sea is wide.\n"},
+	{"header, tab, CRLF", "Ana Lima\t0:00\r\nWelcome to the show. Who are you?\r\nBo Chen 0:05\r\nI am Bo. I build boats.\r\n" +
+		"Ana Lima 0:09\r\nWhy boats?\r\nBo Chen 0:12\r\nBecause the sea is wide.\r\n"},
+	{"bracketed header", "Ana Lima (00:00):\nWelcome to the show. Who are you?\n\nBo Chen (00:05):\nI am Bo. I build boats.\n\n" +
+		"Ana Lima (00:09):\nWhy boats?\n\nBo Chen (00:12):\nBecause the sea is wide.\n"},
+	{"bracketed", "Ana Lima (00:00:00): Welcome to the show. Who are you?\nBo Chen (00:05): I am Bo. I build boats.\n" +
+		"Ana Lima [0:09]: Why boats?\nBo Chen (00:00:12):\nBecause the sea is wide.\n"},
+	{"time first", "[00:00:00] Ana Lima: Welcome to the show. Who are you?\n00:05 Bo Chen: I am Bo. I build boats.\n" +
+		"(00:09) Ana Lima: Why boats?\n[00:12] Bo Chen: Because the sea is wide.\n"},
+	{"time after the name", "Ana Lima 0:00: Welcome to the show. Who are you?\nBo Chen 00:05: I am Bo. I build boats.\n" +
+		"Ana Lima 0:09: Why boats?\nBo Chen 0:12: Because the sea is wide.\n"},
+}
+
+// TestReadLabelledTimes checks that labels with times give the turns with
+// the times of their labels, the last for as long as its words take at
+// WordsPerMinute; that the labels and their times are markup; and the
+// rules for a transcript that gives some times and not others, and for a
+// label with no text.
+func TestReadLabelledTimes(t *testing.T) {
+	timed := []roundTurn{
+		{"interviewer", "Ana Lima", "Welcome to the show. Who are you?", 0, 5},
+		{"guest", "Bo Chen", "I am Bo. I build boats.", 5, 9},
+		{"interviewer", "Ana Lima", "Why boats?", 9, 12},
+		{"guest", "Bo Chen", "Because the sea is wide.", 12, 12 + 5*60.0/transcript.WordsPerMinute},
+	}
+	type test struct {
+		name, src string
+		timed     bool
+		want      []roundTurn
+		reason    string
+	}
+	var tests []test
+	for _, s := range labelledTimes {
+		tests = append(tests, test{s.name, s.src, true, timed, "every label gives a time"})
+	}
+	untimed := slices.Clone(timed)
+	for i := range untimed {
+		untimed[i].Start, untimed[i].Stop = 0, 0
+	}
+	tests = append(tests,
+		test{"some times", "Ana Lima (0:00): Welcome to the show. Who are you?\nBo Chen: I am Bo. I build boats.\n" +
+			"Ana Lima (0:09): Why boats?\nBo Chen (0:12): Because the sea is wide.\n", false, untimed,
+			"a label without a time: no times, the times given are markup"},
+		test{"a header with no text", "Ana Lima  0:00\nWelcome to the show. Who are you?\nBo Chen  0:05\n\n" +
+			"Ana Lima  0:09\nWhy boats?\nBo Chen  0:12\nBecause the sea is wide.\n", true, []roundTurn{
+			{"interviewer", "Ana Lima", "Welcome to the show. Who are you? Why boats?", 0, 12},
+			timed[3],
+		}, "Bo's label with no text gives no turn; Ana's paragraphs run on, the first to Bo's time"},
+	)
+	for _, tt := range tests {
+		for _, f := range []transcript.Format{transcript.Labelled, transcript.Auto} {
+			t.Run(tt.name+"/"+f.String(), func(t *testing.T) {
+				tr := parseAs(t, f, tt.src)
+				if tr.Timed != tt.timed {
+					t.Errorf("Timed = %v, want %v (%s)", tr.Timed, tt.timed, tt.reason)
+				}
+				if diff := cmp.Diff(tt.want, roundTurns(tr)); diff != "" {
+					t.Errorf("turns mismatch (-want +got):\n%s\n%s", diff, tt.reason)
+				}
+				// The markup is the four labels (two may share a span), with
+				// their times and none of the speech.
+				src := tr.Source()
+				var markup []string
+				for _, n := range tr.Noise {
+					for l := range strings.Lines(string(src[n.Start:n.End])) {
+						if l = strings.TrimSpace(l); n.Kind == transcript.Markup && l != "" {
+							markup = append(markup, l)
+						}
+					}
+				}
+				if len(markup) != 4 {
+					t.Errorf("markup %q, want the four labels", markup)
+				}
+				for _, m := range markup {
+					if strings.ContainsAny(m, ".?") || !strings.Contains(m, "0:") && !strings.HasSuffix(m, ":") {
+						t.Errorf("markup %q is not a label", m)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestTimedTextRoundTrip checks that the text output of a timed
+// transcript, which writes each turn's start time before its label
+// ("[00:00:03] Guest: "), reads back, detected as labelled, to the same
+// turns and start times (to the second), and to the same text output.
+func TestTimedTextRoundTrip(t *testing.T) {
+	tr := parseAs(t, transcript.SRT, smallSRT)
+	var buf bytes.Buffer
+	if err := tr.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if f := transcript.Detect(buf.Bytes()); f != transcript.Labelled {
+		t.Fatalf("Detect(text output) = %v, want labelled", f)
+	}
+	back := parseAs(t, transcript.Auto, buf.String())
+	if !back.Timed {
+		t.Errorf("Timed = false")
+	}
+	want := roundTurns(tr)
+	for i := range want {
+		want[i].Start = math.Floor(want[i].Start)
+	}
+	// The stops are the next turn's start, and the last turn's words at
+	// WordsPerMinute.
+	if diff := cmp.Diff(want, roundTurns(back), cmpopts.IgnoreFields(roundTurn{}, "Stop")); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+	}
+	var again bytes.Buffer
+	if err := back.WriteText(&again); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(buf.String(), again.String()); diff != "" {
+		t.Errorf("text output read back and written again (-want +got):\n%s", diff)
 	}
 }
 

@@ -108,8 +108,9 @@ type Transcript struct {
 	// interview itself, not clips of it; and for an input too repetitive
 	// to tell within a time linear in its size.
 	Teaser turn.Span
-	// Timed reports that the input had times (a subtitle or Whisper file),
-	// so that the turns' StartTime and EndTime are set.
+	// Timed reports that the input had times (a subtitle or Whisper file,
+	// a timestamped transcript, a labelled one whose labels all give a
+	// time), so that the turns' StartTime and EndTime are set.
 	Timed bool
 	// Confidence is the mean of the turns' Confidence, each weighted by
 	// its words, rounded to three decimals; 0 when no turn has a word.

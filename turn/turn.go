@@ -65,7 +65,8 @@ type Turn struct {
 	Span
 	// StartTime and EndTime are when the turn starts and ends, in seconds
 	// from the start of the recording, when the input had times (a
-	// subtitle or Whisper file); zero otherwise.
+	// subtitle or Whisper file, a transcript written with its times);
+	// zero otherwise.
 	StartTime float64 `json:"start_time,omitempty"`
 	EndTime   float64 `json:"end_time,omitempty"`
 	// Teaser reports that the turn is part of the cold open: clips from
