@@ -60,7 +60,8 @@ type Finder struct {
 	// supplied by the user. Their first words are taken for names wherever
 	// a vocative or introduction pattern allows a name, also in lower-case
 	// text and in common words, and their other occurrences are reported
-	// as ThirdPerson mentions.
+	// as ThirdPerson mentions. Close spellings count too ([Similar]:
+	// "Maia" for "Maya"), but not a common word ("times" is not "Tomas").
 	Names []string
 }
 
@@ -552,7 +553,9 @@ func (m *matcher) isKnown(lower string) bool {
 		return false
 	}
 	for _, k := range m.known {
-		if lower == k || Similar(lower, k) {
+		// A common word is a misspelling of a name only when it is the
+		// name: "times" is not "Tomas".
+		if lower == k || Similar(lower, k) && !common[lower] {
 			return true
 		}
 	}

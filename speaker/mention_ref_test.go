@@ -347,7 +347,7 @@ func (m *refMatcher) isKnown(refLower string) bool {
 		return false
 	}
 	for _, k := range m.known {
-		if refLower == k || refSimilar(refLower, k) {
+		if refLower == k || refSimilar(refLower, k) && !refCommon[refLower] {
 			return true
 		}
 	}

@@ -68,6 +68,8 @@ func TestMentions(t *testing.T) {
 			[]found{{"maya", speaker.ThirdPerson}, {"maya", speaker.ThirdPerson}}, "a supplied name is found anywhere, as a third-person mention, without a possessive"},
 		{"known misspelt", "Thanks, Maia.", []string{"Maya Ortiz"},
 			[]found{{"Maia", speaker.SignOff}}, "supplied names accept close spellings"},
+		{"known near a common word", "I was stung eleven times that summer, and Stuart would start again.", []string{"Tomas Reyes", "Stuart Lane"},
+			[]found{{"Stuart", speaker.ThirdPerson}}, "a common word close to a supplied name (times, start) is that word, not a misspelling of it"},
 		{"third person unknown", "What does Maya know that Sam does not?", nil,
 			nil, "third-person mentions of names not known beforehand say nothing"},
 	}
