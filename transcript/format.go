@@ -19,7 +19,9 @@ const (
 	Auto                  // detect the format from the content
 	// Timestamped is a transcript copied with its times, as a video
 	// site's transcript panel gives it: a line holding only a time
-	// ("0:05", "1:02:03") before the text said from then on.
+	// ("0:05", "1:02:03") before the text said from then on, or a time at
+	// the start of each line of text ("[00:05] so what brought you here"),
+	// as recorders' exports write it.
 	Timestamped
 	// Labelled is a transcript whose paragraphs start with the speaker's
 	// label ("Ana Lima: "), as the text output writes it; the labels
@@ -79,11 +81,13 @@ var ErrFormat = errors.New("malformed")
 
 // Detect returns the format of src from its first bytes: [WebVTT] when it
 // starts with the "WEBVTT" header, [Whisper] when it starts with "{",
+// [Labelled] when its first line starts with a speaker label, with or
+// without a time ("Ana Lima: ", "[00:05] Ana Lima: ", "Ana Lima  0:05"),
+// and its first 40 lines hold three labels or more naming two speakers,
 // [Timestamped] when its first line holds only a time ("0:00"), its second
-// text, and its first 40 lines three times or more, [Labelled] when its
-// first line starts with a speaker label, with or without a time ("Ana
-// Lima: ", "[00:05] Ana Lima: ", "Ana Lima  0:05"), and its first 40 lines
-// hold three labels or more naming two speakers, [SRT] when its first line
+// text, and its first 40 lines three times or more, or when its first line
+// starts with a time and three or more of its first 40 lines do, in order
+// ("0:00 welcome"), [SRT] when its first line
 // is a cue number and its second holds "-->", and [Text] otherwise. A byte
 // order mark and white space before the first line are skipped. Detect
 // never returns [Auto].
@@ -96,11 +100,13 @@ func Detect(src []byte) Format {
 	case len(src) > 0 && src[0] == '{':
 		return Whisper
 	}
-	if timestamped(src) {
-		return Timestamped
-	}
+	// Labelled first: its labels may start with a time ("[00:05] Ana
+	// Lima: "), which would make it timestamped too.
 	if labelledText(src) {
 		return Labelled
+	}
+	if timestamped(src) {
+		return Timestamped
 	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	first = bytes.TrimSpace(first)
@@ -120,25 +126,41 @@ func Detect(src []byte) Format {
 }
 
 // timestamped reports whether src, trimmed, opens as a transcript with its
-// times: a time on a line of its own, then a line of text, and at least
-// three time lines among its first 40 lines.
+// times (see readTimestamped): either a time on a line of its own, then a
+// line of text, and at least three time lines among its first 40 lines; or
+// a time at the start of its first line of text, and at least three lines
+// among its first 40 that start with a time, none earlier than the one
+// before: in prose a line may start with a time of day, but seldom three
+// in order.
 func timestamped(src []byte) bool {
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
-	if _, ok := timeLine(bytes.TrimSpace(first)); !ok {
+	first = bytes.TrimSpace(first)
+	_, text, ok := leadingTime(first)
+	if !ok {
 		return false
 	}
-	second, _, _ := bytes.Cut(bytes.TrimLeft(rest, " \t\r\n"), []byte("\n"))
-	second = bytes.TrimSpace(second)
-	if _, ok := timeLine(second); ok || len(second) == 0 {
-		return false
+	inline := text < len(first)
+	if !inline {
+		second, _, _ := bytes.Cut(bytes.TrimLeft(rest, " \t\r\n"), []byte("\n"))
+		second = bytes.TrimSpace(second)
+		if _, t, ok := leadingTime(second); ok && t == len(second) || len(second) == 0 {
+			return false
+		}
 	}
-	times := 0
+	times, last := 0, 0.0
 	for k := 0; k < 40 && len(src) > 0; k++ {
 		var l []byte
 		l, src, _ = bytes.Cut(src, []byte("\n"))
-		if _, ok := timeLine(bytes.TrimSpace(l)); ok {
-			times++
+		l = bytes.TrimSpace(l)
+		t, text, ok := leadingTime(l)
+		if !ok || !inline && text < len(l) {
+			continue
 		}
+		if inline && t < last {
+			return false
+		}
+		last = t
+		times++
 	}
 	return times >= 3
 }

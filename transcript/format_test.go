@@ -229,7 +229,7 @@ func FuzzReadVTT(f *testing.F) {
 }
 
 func FuzzReadTimestamped(f *testing.F) {
-	seedFiles(f, "*.txt", smallTimestamped, "0:00\nAna Lima: Hi.\n0:02\nJo: Yes?\n", "1:02:03\n\n 1:02:04 \nok\n99:59\n")
+	seedFiles(f, "*.txt", smallTimestamped, "0:00\nAna Lima: Hi.\n0:02\nJo: Yes?\n", "1:02:03\n\n 1:02:04 \nok\n99:59\n", smallInline, "[0:01] a\n(0:02)\tb\n 0:03 c\n0:04\n[0:02] d\n")
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Timestamped, src) })
 }
 
@@ -241,6 +241,15 @@ func FuzzReadLabelled(f *testing.F) {
 		f.Add([]byte(s.src))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Labelled, src) })
+}
+
+// FuzzReadAuto reads what Detect makes of any input: every format's
+// examples are its seeds, so that a mutation can cross from one format's
+// detection to another's.
+func FuzzReadAuto(f *testing.F) {
+	seedFiles(f, "*", smallSRT, smallVTT, smallWhisper, smallTimestamped, smallInline, smallLabelled,
+		"[00:05] Ana: Hi.\n[00:06] Bo: Yes.\n[00:07] Cy: Bye.\n", "Ana Lima  0:00\nHi.\nBo  0:05\nYes.\nAna Lima  0:09\nWhy?\n")
+	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Auto, src) })
 }
 
 func FuzzReadWhisper(f *testing.F) {

@@ -123,6 +123,11 @@ const smallWhisper = `{"text": " ignored", "segments": [
 const smallTimestamped = "0:01\nWhat brought you to glassblowing?\n0:03\nWell, a broken vase, believe it or not.\nI wanted to fix it.\n" +
 	"0:10\nAnd did you?\n0:12\nNo. I made a worse one, and then a better one.\n"
 
+// smallInline is smallTimestamped with each time at the start of its
+// line of text.
+const smallInline = "0:01 What brought you to glassblowing?\n0:03 Well, a broken vase, believe it or not.\nI wanted to fix it.\n" +
+	"0:10 And did you?\n0:12 No. I made a worse one, and then a better one.\n"
+
 func TestReadSmall(t *testing.T) {
 	type want struct {
 		roles       string // I or G per turn
@@ -144,6 +149,12 @@ func TestReadSmall(t *testing.T) {
 		{"timestamped", transcript.Timestamped, smallTimestamped, want{"IGIG", []float64{1, 3, 10, 12}, []float64{3, 10, 12, 12 + 11*60.0/transcript.WordsPerMinute},
 			[]string{"What brought you to glassblowing?", "Well, a broken vase, believe it or not.\nI wanted to fix it.", "And did you?", "No. I made a worse one, and then a better one."}}},
 		{"auto timestamped", transcript.Auto, "\n" + smallTimestamped, want{roles: "IGIG"}},
+		{"timestamped inline", transcript.Auto, smallInline, want{"IGIG", []float64{1, 3, 10, 12}, []float64{3, 10, 12, 12 + 11*60.0/transcript.WordsPerMinute},
+			[]string{"What brought you to glassblowing?", "Well, a broken vase, believe it or not.\nI wanted to fix it.", "And did you?", "No. I made a worse one, and then a better one."}}},
+		{"timestamped inline brackets", transcript.Auto, strings.NewReplacer("0:01", "[00:00:01]", "0:03", "[00:00:03]", "0:10", "(00:00:10)", "0:12", "[00:00:12]").Replace(smallInline),
+			want{"IGIG", []float64{1, 3, 10, 12}, nil, nil}},
+		{"timestamped alone, text starting with a time", transcript.Auto, "0:01\nInterviewer: When does the kiln open?\n0:03\nGuest: At\n9:30 in the morning, most days.\n0:10\nInterviewer: And did you go?\n0:12\nGuest: No. I slept in.\n",
+			want{"IGIG", []float64{1, 3, 10, 12}, nil, []string{"When does the kiln open?", "At\n9:30 in the morning, most days.", "And did you go?", "No. I slept in."}}},
 		{"auto srt", transcript.Auto, smallSRT, want{roles: "IGIG"}},
 		{"auto vtt", transcript.Auto, smallVTT, want{roles: "IGIG"}},
 		{"auto whisper", transcript.Auto, smallWhisper, want{roles: "IGIG"}},
@@ -158,18 +169,48 @@ func TestReadSmall(t *testing.T) {
 			for _, tu := range tr.Turns {
 				roles.WriteString(map[speaker.Role]string{speaker.Interviewer: "I", speaker.Guest: "G"}[tu.Role])
 			}
-			if roles.String() != tt.want.roles {
+			if tt.want.roles != "" && roles.String() != tt.want.roles {
 				t.Fatalf("roles = %s, want %s", roles.String(), tt.want.roles)
 			}
 			for i, tu := range tr.Turns {
-				if tt.want.texts != nil && tu.Text != tt.want.texts[i] {
+				if i < len(tt.want.texts) && tu.Text != tt.want.texts[i] {
 					t.Errorf("turn %d: Text = %q, want %q", i, tu.Text, tt.want.texts[i])
 				}
-				if tt.want.start != nil && (tu.StartTime != tt.want.start[i] || tu.EndTime != tt.want.stop[i]) {
-					t.Errorf("turn %d: times %v-%v, want %v-%v", i, tu.StartTime, tu.EndTime, tt.want.start[i], tt.want.stop[i])
+				if i < len(tt.want.start) && tu.StartTime != tt.want.start[i] {
+					t.Errorf("turn %d: start time %v, want %v", i, tu.StartTime, tt.want.start[i])
+				}
+				if i < len(tt.want.stop) && tu.EndTime != tt.want.stop[i] {
+					t.Errorf("turn %d: end time %v, want %v", i, tu.EndTime, tt.want.stop[i])
 				}
 			}
 		})
+	}
+}
+
+// TestReadTimestampedLabels checks that a transcript with a time before
+// each line and more than two speakers' labels is read with its times, and
+// its labels, which cannot be voices, as speech.
+func TestReadTimestampedLabels(t *testing.T) {
+	src := "[00:01] Ana: Why glass?\n[00:03] Bo: Why not? It is fun.\n[00:07] Cy: And I sell it.\n[00:10] Ana: Do you?\n[00:12] Cy: No. Bo does.\n"
+	if f := transcript.Detect([]byte(src)); f != transcript.Timestamped {
+		t.Fatalf("Detect = %v, want timestamped", f)
+	}
+	tr := parseAs(t, transcript.Auto, src)
+	if !tr.Timed || tr.Turns[0].StartTime != 1 {
+		t.Errorf("Timed = %v, first turn starts at %v, want timed from 1", tr.Timed, tr.Turns[0].StartTime)
+	}
+	var all []string
+	for _, tu := range tr.Turns {
+		all = append(all, tu.Text)
+	}
+	got := strings.Join(all, " ")
+	for _, want := range []string{"Ana: Why glass?", "Bo: Why not? It is fun.", "Cy: And I sell it."} {
+		if !strings.Contains(strings.ReplaceAll(got, "\n", " "), want) {
+			t.Errorf("turn texts %q lack %q: the labels are speech", got, want)
+		}
+	}
+	if strings.Contains(got, "00:") {
+		t.Errorf("turn texts %q hold a time", got)
 	}
 }
 
@@ -242,7 +283,14 @@ func TestDetect(t *testing.T) {
 		{"Ana: Hi.\nAna: Hello.\nAna: Hey.", transcript.Text},          // one speaker
 		{"How are you? Fine.", transcript.Text},
 		{"", transcript.Text},
-		{"12:30 We met at noon.\n1:15 Then we left.\n2:00 And we came back.\n", transcript.Text},                          // times before text, no labels
+		{"12:30 We met at noon.\n1:15 Then we left.\n2:00 And we came back.\n", transcript.Text}, // times of day, going back
+		{smallInline, transcript.Timestamped},
+		{"[00:00:00] welcome to the show\n[00:00:05] thanks for having me\n\n[00:00:09] so tell me\n", transcript.Timestamped},
+		{"(0:00) welcome to the show\n(0:05) thanks for having me\n(0:09) so tell me\n", transcript.Timestamped},
+		{"0:00 welcome to the show\n0:05 thanks\n", transcript.Text}, // two times are not enough
+		{"[00:05] Ana: Hi.\n[00:06] Bo: Yes.\n[00:07] Ana: Bye.\n", transcript.Labelled},
+		{"[00:05] Ana: Hi.\n[00:06] Bo: Yes.\n[00:07] Cy: Bye.\n", transcript.Timestamped},                                // three speakers: times, no voices
+		{"0:01\n0:02 Hi.\n0:03 Yes.\n", transcript.Text},                                                                  // a time alone, then a time: neither form
 		{"Ana Lima  0:00\nWelcome to the show. Who are you?\nI am Bo. I build boats.\n", transcript.Text},                 // a single header
 		{"0:05: Hi.\n0:06: Hello.\n0:07: Hey.\n0:08: Bye.\n", transcript.Text},                                            // a time is no name
 		{"Ana  0:00\nHi.\nBo  0:02\nYes.\nCy  0:04\nNo.\n", transcript.Text},                                              // three speakers
@@ -312,6 +360,8 @@ func TestReadErrors(t *testing.T) {
 			`transcript: 1:1: malformed timestamped transcript: expected a time such as 0:05 or 1:02:03 before the text, found "Hello there." (byte 0)`},
 		{"timestamped backwards", transcript.Timestamped, "0:05\nHi.\n0:09\nYes.\n0:07\nNo.\n",
 			`transcript: 5:1: malformed timestamped transcript: the time 0:07 comes after 00:00:09.000, which is later (byte 19)`},
+		{"timestamped inline backwards", transcript.Timestamped, "0:05 Hi.\n0:09 Yes.\n  [0:07] No.\n",
+			`transcript: 3:3: malformed timestamped transcript: the time [0:07] comes after 00:00:09.000, which is later (byte 21)`},
 		{"labelled text first", transcript.Labelled, "Hello there.\nAna: Hi.\n",
 			`transcript: 1:1: malformed labelled transcript: expected a speaker label such as "Ana Lima: " before the text, found "Hello there." (byte 0)`},
 		{"labelled three speakers", transcript.Labelled, "Ana: Hi.\nBo: Yes.\n  Cy Dee: No.\n",

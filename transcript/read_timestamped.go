@@ -3,22 +3,34 @@ package transcript
 import "bytes"
 
 // readTimestamped reads a transcript copied with its times, as a video
-// site's transcript panel gives it: lines that hold only a time ("0:05",
-// "12:40", "1:02:03") each followed by the lines of text said from then
-// on, up to the next time. A cue runs from its time to the next one; the
-// last is given the time its words take at [WordsPerMinute]. Times must
-// not go back. As in SubRip, when every cue's text starts with a speaker
-// label ("Ana Lima: "), the labels are voices, not speech.
+// site's transcript panel or a recorder's export gives it: a time ("0:05",
+// "12:40", "1:02:03", bare or in round or square brackets) on a line of its
+// own before the lines of text said from then on, or at the start of the
+// line of text itself ("0:05 so what brought you here", "[00:12:40] and
+// then"). The first line decides which: in a transcript whose times stand
+// alone, a line of text that starts with a time is text. A cue runs from its
+// time to the next one; the last is given the time its words take at
+// [WordsPerMinute]. Times must not go back. As in SubRip, when every cue's
+// text starts with a speaker label ("Ana Lima: "), the labels are voices,
+// not speech.
 func readTimestamped(src []byte) (*flat, error) {
-	ls := lines(src)
-	var cues []rawCue
-	for _, l := range ls {
-		b := bytes.TrimSpace(src[l.start:l.end])
+	var (
+		cues   []rawCue
+		inline bool // the times start lines of text
+	)
+	for _, l := range lines(src) {
+		for l.start < l.end && (src[l.start] == ' ' || src[l.start] == '\t') {
+			l.start++
+		}
+		b := bytes.TrimRight(src[l.start:l.end], " \t")
 		if len(b) == 0 {
 			continue
 		}
-		t, ok := timeLine(b)
-		if !ok {
+		t, text, ok := leadingTime(b)
+		if ok && len(cues) == 0 {
+			inline = text < len(b)
+		}
+		if !ok || !inline && text < len(b) {
 			if len(cues) == 0 {
 				return nil, formatError(src, l.start, Timestamped, "expected a time such as 0:05 or 1:02:03 before the text, found %q", clip(b))
 			}
@@ -27,15 +39,44 @@ func readTimestamped(src []byte) (*flat, error) {
 			continue
 		}
 		if n := len(cues); n > 0 && t < cues[n-1].start {
-			return nil, formatError(src, l.start, Timestamped, "the time %s comes after %s, which is later", b, clock(cues[n-1].start, '.'))
+			return nil, formatError(src, l.start, Timestamped, "the time %s comes after %s, which is later", b[:timeEnd(b, text)], clock(cues[n-1].start, '.'))
 		}
-		cues = append(cues, rawCue{start: t})
+		c := rawCue{start: t}
+		if text < len(b) {
+			c.text = []line{{l.start + text, l.end, l.next}}
+		}
+		cues = append(cues, c)
 	}
 	if len(cues) == 0 {
 		return nil, formatError(src, 0, Timestamped, "no times")
 	}
 	runOn(src, cues)
 	return buildCues(src, cues, false, labelled(src, cues)), nil
+}
+
+// leadingTime reads the time at the start of b, a line without the white
+// space around it: a time ([timeWord]), alone on the line or followed by
+// white space and text. It returns the time and the offset in b of the
+// text after it, len(b) when there is none.
+func leadingTime(b []byte) (secs float64, text int, ok bool) {
+	end := bytes.IndexAny(b, " \t")
+	if end < 0 {
+		end = len(b)
+	}
+	if secs, _, _, ok = timeWord(b[:end]); !ok {
+		return 0, 0, false
+	}
+	text = end
+	for text < len(b) && (b[text] == ' ' || b[text] == '\t') {
+		text++
+	}
+	return secs, text, true
+}
+
+// timeEnd returns the end of the time at the start of b, whose text
+// starts at text (see leadingTime).
+func timeEnd(b []byte, text int) int {
+	return len(bytes.TrimRight(b[:text], " \t"))
 }
 
 // runOn sets the stop of each cue, which has only its start time, to the
