@@ -456,6 +456,58 @@ func TestReadLabelled(t *testing.T) {
 	}
 }
 
+// TestRoleLabels checks that labels that name a role, not a person, give
+// that role against what the text suggests (the guest speaks first and
+// asks the only question), and no name.
+func TestRoleLabels(t *testing.T) {
+	lines := [][2]string{
+		{"I", "Well, it was a long road. I started in Ohio, you know."},
+		{"G", "Where in Ohio?"},
+		{"I", "Dayton. Then Akron."},
+	}
+	for _, tt := range []struct{ i, g string }{
+		{"Q", "A"}, {"Question", "Answer"}, {"HOST", "GUEST"}, {"Moderator", "Respondent"},
+		{"Presenter", "Interviewee"}, {"Interviewer", "Guest"},
+	} {
+		var src strings.Builder
+		for _, l := range lines {
+			// The interviewer's label is on the lines that answer, so that
+			// the text alone would give the other roles.
+			label := map[string]string{"I": tt.i, "G": tt.g}[l[0]]
+			src.WriteString(label + ": " + l[1] + "\n")
+		}
+		tr := parseAs(t, transcript.Labelled, src.String())
+		var got []string
+		for _, tu := range tr.Turns {
+			got = append(got, tu.Role.String())
+		}
+		if diff := cmp.Diff([]string{"interviewer", "guest", "interviewer"}, got); diff != "" {
+			t.Errorf("%s/%s: roles (-want +got):\n%s", tt.i, tt.g, diff)
+		}
+		for _, s := range tr.Speakers {
+			if s.Name != "" {
+				t.Errorf("%s/%s: the %s is named %q", tt.i, tt.g, s.Role, s.Name)
+			}
+		}
+	}
+	// "A" and "B" are two voices, neither an answer nor a name: the text
+	// decides who asks.
+	tr := parseAs(t, transcript.Labelled, "B: Welcome to the show. So tell me, where did you grow up?\n"+
+		"A: Well, it was a long road. I started in Ohio, you know, and I moved a lot as a kid.\nB: Where in Ohio?\nA: Dayton. Then Akron.\n")
+	var got []string
+	for _, tu := range tr.Turns {
+		got = append(got, tu.Role.String())
+	}
+	if diff := cmp.Diff([]string{"interviewer", "guest", "interviewer", "guest"}, got); diff != "" {
+		t.Errorf("A and B: roles (-want +got):\n%s", diff)
+	}
+	for _, s := range tr.Speakers {
+		if s.Name != "" {
+			t.Errorf("A and B: the %s is named %q", s.Role, s.Name)
+		}
+	}
+}
+
 // labelledTimes is one interview written with the labels with times that
 // transcript exports write, a shape a file.
 var labelledTimes = []struct{ name, src string }{

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/textdiarize/diarize/speaker"
 	"github.com/textdiarize/diarize/turn"
@@ -289,7 +290,7 @@ func isSpaceOrFormat(r rune) bool {
 // voiceRoles overrides the decoder's roles with the voices the file names
 // (WebVTT <v Name> tags, SRT "Name:" labels, Whisper "speaker" fields)
 // when every segment lies in a cue with a voice and there are at most two
-// voices. A voice named "Interviewer" or "Guest" takes that role; other
+// voices. A voice named for a role ([roleWord]) takes that role; other
 // voices take the role the decoder gave most of their bytes, and their
 // names, unless names already has one for the role. prob becomes the
 // decoder's probability of the role the voice gives.
@@ -325,12 +326,7 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 		}
 	}
 	for v, name := range voices {
-		switch strings.ToLower(name) {
-		case "interviewer":
-			fixed[v] = speaker.Interviewer
-		case "guest":
-			fixed[v] = speaker.Guest
-		}
+		fixed[v] = roleWord(name, voices)
 	}
 	role := make([]speaker.Role, len(voices))
 	switch {
@@ -377,6 +373,36 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 	return names
 }
 
+// roleWord returns the role that a voice named name, one of voices, takes
+// by its name alone, or [speaker.Unknown]: "Interviewer", "Host",
+// "Moderator" and "Presenter" are the interviewer, "Guest", "Interviewee"
+// and "Respondent" the guest, in any case; and when the two voices are "Q"
+// and "A" (or "Question" and "Answer"), as a published interview writes
+// them, the one who asks is the interviewer. Such a name is a role, not a
+// name.
+func roleWord(name string, voices []string) speaker.Role {
+	switch strings.ToLower(name) {
+	case "interviewer", "host", "moderator", "presenter":
+		return speaker.Interviewer
+	case "guest", "interviewee", "respondent":
+		return speaker.Guest
+	}
+	for _, pair := range [][2]string{{"q", "a"}, {"question", "answer"}} {
+		if len(voices) != 2 {
+			break
+		}
+		a, b := strings.ToLower(voices[0]), strings.ToLower(voices[1])
+		if (a != pair[0] || b != pair[1]) && (a != pair[1] || b != pair[0]) {
+			continue
+		}
+		if strings.EqualFold(name, pair[0]) {
+			return speaker.Interviewer
+		}
+		return speaker.Guest
+	}
+	return speaker.Unknown
+}
+
 func other(r speaker.Role) speaker.Role {
 	if r == speaker.Interviewer {
 		return speaker.Guest
@@ -385,10 +411,17 @@ func other(r speaker.Role) speaker.Role {
 }
 
 // isVoiceID reports labels that identify a speaker without naming them,
-// such as WhisperX's "SPEAKER_00".
+// as speaker-diarization tools write them: "SPEAKER_00", "Speaker 1",
+// "spk0", and a single letter or a number ("A", "B", "2").
 func isVoiceID(s string) bool {
 	u := strings.ToUpper(s)
-	return strings.HasPrefix(u, "SPEAKER") || strings.HasPrefix(u, "SPK")
+	if strings.HasPrefix(u, "SPEAKER") || strings.HasPrefix(u, "SPK") {
+		return true
+	}
+	if utf8.RuneCountInString(s) == 1 {
+		return true
+	}
+	return strings.Trim(s, "0123456789") == ""
 }
 
 // times writes a turn's "start_time" and "end_time", for a transcript
