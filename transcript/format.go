@@ -24,8 +24,8 @@ const (
 	// as recorders' exports write it.
 	Timestamped
 	// Labelled is a transcript whose paragraphs start with the speaker's
-	// label ("Ana Lima: "), as the text output writes it; the labels
-	// decide the turns. A label may give the time its paragraph starts,
+	// label ("Ana Lima: ", or in Markdown bold "**Ana Lima:** "), as the
+	// text and Markdown outputs write it; the labels decide the turns. A label may give the time its paragraph starts,
 	// as transcript exports write it ("Ana Lima  0:05" on a line of its
 	// own, "Ana Lima (00:05): ", "[00:05] Ana Lima: "); when every label
 	// does, the times carry through to the turns.

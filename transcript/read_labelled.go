@@ -5,7 +5,8 @@ import "bytes"
 // readLabelled reads a transcript whose paragraphs start with the
 // speaker's label, one to four words and a colon ("Ana Lima: ",
 // "Interviewer: "), as diarize's own text output and many published
-// transcripts write it; a line without a label goes on with the paragraph
+// transcripts write it, or in Markdown bold ("**Ana Lima:** "), as its
+// Markdown output does; a line without a label goes on with the paragraph
 // before it. At most two speakers may be named. The labels are voices,
 // not speech, and decide the turns as a subtitle file's labels do.
 //
@@ -106,6 +107,9 @@ type label struct {
 //	Ana Lima (00:05):         a label with a time may end its line
 //	Ana Lima  0:05            a name and a time alone on the line (with alone)
 //
+// Each but the last may be set in Markdown bold ([boldLabel]):
+// "**Ana Lima:** text", "[00:05] **Ana Lima**: text".
+//
 // A time is written M:SS, MM:SS or H:MM:SS ([timeLine]), in round or square
 // brackets or bare, and is set off from the name by spaces or a tab. A
 // name and a time alone on a line are a label only when alone is set (the
@@ -114,6 +118,25 @@ type label struct {
 // "Name: ". The time is part of the label, never the name: "0:05: " is
 // no label.
 func readLabel(b []byte, alone bool) (label, bool) {
+	if plain, cut, ok := boldLabel(b); ok {
+		l, ok := readLabel(plain, false)
+		if !ok {
+			return label{}, false
+		}
+		// Back to offsets in b: two bytes of markers were cut at each of
+		// cut[0] and cut[1].
+		orig := func(p int) int {
+			if p >= cut[0] {
+				p += 2
+			}
+			if p >= cut[1]+2 {
+				p += 2
+			}
+			return p
+		}
+		l.n, l.at, l.end = orig(l.n), orig(l.at), orig(l.end)
+		return l, true
+	}
 	if text, n := labelEnd(b); n > 0 {
 		l := b[:text]
 		// A time before the name.
@@ -140,6 +163,41 @@ func readLabel(b []byte, alone bool) (label, bool) {
 		return label{n: len(b), name: labelName(name), alone: true, timed: true, secs: secs, at: at, end: end}, true
 	}
 	return label{}, false
+}
+
+// boldLabel reads a label set in Markdown bold, as the Markdown output
+// and transcripts published in Markdown write it: "**Ana Lima:** ",
+// "**Ana Lima**: " (or with underscores), after a time or not ("[00:05]
+// **Ana Lima:** "). It returns a copy of b with the two markers cut, so
+// that the label reads as a plain one, and where they were cut in the
+// copy: the first marker at cut[0], the second at cut[1].
+func boldLabel(b []byte) (plain []byte, cut [2]int, ok bool) {
+	start := 0
+	if k := bytes.IndexAny(b, " \t"); k > 0 {
+		if _, _, _, ok := timeWord(b[:k]); ok {
+			start = k
+			for start < len(b) && (b[start] == ' ' || b[start] == '\t') {
+				start++
+			}
+		}
+	}
+	rest := b[start:]
+	if len(rest) < 5 || !bytes.HasPrefix(rest, []byte("**")) && !bytes.HasPrefix(rest, []byte("__")) {
+		return nil, cut, false
+	}
+	end := bytes.Index(rest[2:], rest[:2])
+	if end < 1 || end > 60 {
+		return nil, cut, false
+	}
+	inner, after := rest[2:2+end], rest[4+end:]
+	if inner[len(inner)-1] != ':' && !bytes.HasPrefix(after, []byte(":")) {
+		return nil, cut, false
+	}
+	plain = make([]byte, 0, len(b)-4)
+	plain = append(plain, b[:start]...)
+	plain = append(plain, inner...)
+	plain = append(plain, after...)
+	return plain, [2]int{start, start + len(inner)}, true
 }
 
 // labelEnd returns where the text of a label "Name: " at the start of b

@@ -285,6 +285,9 @@ func TestDetect(t *testing.T) {
 		{"", transcript.Text},
 		{"12:30 We met at noon.\n1:15 Then we left.\n2:00 And we came back.\n", transcript.Text}, // times of day, going back
 		{smallInline, transcript.Timestamped},
+		{"**Ana:** Hi.\n\n**Bo**: Yes.\n\n[0:05] __Ana:__ Bye.\n", transcript.Labelled},
+		{"**Note:** this was recorded live.\n**Note:** it is long.\nWe talked.\n**Note:** and more.\n", transcript.Text}, // one speaker
+		{"**Ana** Hi.\n**Bo** Yes.\n**Ana** Bye.\n", transcript.Text},                                                    // no colon
 		{"[00:00:00] welcome to the show\n[00:00:05] thanks for having me\n\n[00:00:09] so tell me\n", transcript.Timestamped},
 		{"(0:00) welcome to the show\n(0:05) thanks for having me\n(0:09) so tell me\n", transcript.Timestamped},
 		{"0:00 welcome to the show\n0:05 thanks\n", transcript.Text}, // two times are not enough
@@ -627,6 +630,38 @@ func TestTimedTextRoundTrip(t *testing.T) {
 	}
 	if diff := cmp.Diff(buf.String(), again.String()); diff != "" {
 		t.Errorf("text output read back and written again (-want +got):\n%s", diff)
+	}
+}
+
+// TestMarkdownRoundTrip checks that the Markdown output reads back,
+// detected as labelled ("**Maya Ortiz:** "), to the same turns, of a
+// flat transcript and of a timed one (with the times to the second): the
+// words are the same but for Markdown's backslash escapes, which stay.
+func TestMarkdownRoundTrip(t *testing.T) {
+	flat, err := transcript.Parse(interview(t, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range []*transcript.Transcript{flat, parseAs(t, transcript.SRT, smallSRT)} {
+		var buf bytes.Buffer
+		if err := tr.WriteMarkdown(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if f := transcript.Detect(buf.Bytes()); f != transcript.Labelled {
+			t.Fatalf("Detect(Markdown output) = %v, want labelled", f)
+		}
+		back := parseAs(t, transcript.Auto, buf.String())
+		if back.Timed != tr.Timed {
+			t.Errorf("Timed = %v, want %v", back.Timed, tr.Timed)
+		}
+		want, got := roundTurns(tr), roundTurns(back)
+		for i := range got {
+			got[i].Words = strings.NewReplacer(`\*`, "*", `\[`, "[", `\]`, "]", `\&`, "&", `\_`, "_", `\!`, "!", `\#`, "#").Replace(got[i].Words)
+			want[i].Start = math.Floor(want[i].Start)
+		}
+		if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(roundTurn{}, "Stop")); diff != "" {
+			t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+		}
 	}
 }
 
