@@ -1,14 +1,18 @@
 package transcript
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // readLabelled reads a transcript whose paragraphs start with the
 // speaker's label, one to four words and a colon ("Ana Lima: ",
 // "Interviewer: "), as diarize's own text output and many published
 // transcripts write it, or in Markdown bold ("**Ana Lima:** "), as its
 // Markdown output does; a line without a label goes on with the paragraph
-// before it. At most two speakers may be named. The labels are voices,
-// not speech, and decide the turns as a subtitle file's labels do.
+// before it. The labels are voices, not speech, and decide the turns as a
+// subtitle file's labels do, of two speakers or more (see
+// [flat.voiceRoles]).
 //
 // A label may give the time at which its paragraph starts, as transcript
 // exports and the text output of a timed transcript write it (see
@@ -23,7 +27,6 @@ import "bytes"
 func readLabelled(src []byte) (*flat, error) {
 	var (
 		cues  []rawCue
-		names [][]byte
 		alone bool   // the first label is a name and a time alone on its line
 		timed = true // every label so far gives a time
 		prev  = -1.0 // the last time given
@@ -48,9 +51,6 @@ func readLabelled(src []byte) (*flat, error) {
 		}
 		if len(cues) == 0 {
 			alone = lb.alone
-		}
-		if names = addName(names, lb.name); len(names) > 2 {
-			return nil, formatError(src, l.start, Labelled, "a third speaker, %q, after %q and %q: at most two may be named", names[2], names[0], names[1])
 		}
 		if lb.timed {
 			if lb.secs < prev {
@@ -80,7 +80,7 @@ func readLabelled(src []byte) (*flat, error) {
 			cues[k].start = 0
 		}
 	}
-	fl := buildCues(src, cues, false, false)
+	fl := buildCues(src, cues, false)
 	fl.untimed = !timed
 	return fl, nil
 }
@@ -240,11 +240,16 @@ func timeWord(w []byte) (secs float64, at, end int, ok bool) {
 // labelledText reports whether src, trimmed, opens as a labelled
 // transcript: its first line starts with a speaker label, with or without
 // a time ([readLabel]), and its first 40 lines hold three labels or more
-// that name two speakers.
+// that name two speakers, or that name three to six speakers each twice
+// or more (a line of prose may start like a label, "Note: ", but seldom
+// with the same word again).
 func labelledText(src []byte) bool {
 	count := 0
 	alone := false
-	var names [][]byte
+	var (
+		names [][]byte
+		times []int // of each name
+	)
 	for k := 0; k < 40 && len(src) > 0; k++ {
 		var l []byte
 		l, src, _ = bytes.Cut(src, []byte("\n"))
@@ -257,8 +262,17 @@ func labelledText(src []byte) bool {
 		}
 		if ok {
 			count++
-			names = addName(names, lb.name)
+			if names = addName(names, lb.name); len(times) < len(names) {
+				times = append(times, 0)
+			}
+			times[slices.IndexFunc(names, func(x []byte) bool { return bytes.Equal(x, lb.name) })]++
 		}
 	}
-	return count >= 3 && len(names) == 2
+	switch {
+	case count < 3 || len(names) < 2 || len(names) > 6:
+		return false
+	case len(names) == 2:
+		return true
+	}
+	return slices.Min(times) >= 2
 }

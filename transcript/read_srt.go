@@ -65,36 +65,46 @@ func readSRT(src []byte) (*flat, error) {
 	if len(cues) == 0 {
 		return nil, formatError(src, 0, SRT, "no cues")
 	}
-	return buildCues(src, cues, false, labelled(src, cues)), nil
+	if labelled(src, cues) {
+		takeLabels(src, cues)
+	}
+	return buildCues(src, cues, false), nil
 }
 
-// buildCues joins the text of cues into a flat. With labels, each cue's
-// first line starts with a speaker label "Name: " that becomes its voice;
-// otherwise a cue's voice is the one the reader gave it, or in WebVTT the
-// first <v Name> tag.
-func buildCues(src []byte, cues []rawCue, vtt, labels bool) *flat {
+// takeLabels makes the speaker label "Name: " that starts the first line
+// of each cue with text (see labelled) the cue's voice, and cuts it off
+// the line.
+func takeLabels(src []byte, cues []rawCue) {
+	for k := range cues {
+		c := &cues[k]
+		if len(c.text) == 0 {
+			continue
+		}
+		first := &c.text[0]
+		n := labelLen(src[first.start:first.end])
+		c.voice = string(labelName(src[first.start : first.start+n-2]))
+		first.start += n
+		for first.start < first.end && src[first.start] == ' ' {
+			first.start++
+		}
+	}
+}
+
+// buildCues joins the text of cues into a flat. A WebVTT cue's voice is
+// that of its first <v Name> tag.
+func buildCues(src []byte, cues []rawCue, vtt bool) *flat {
 	fl := &flat{text: make([]byte, 0, len(src)/2)}
 	for _, c := range cues {
 		if len(c.text) == 0 {
 			continue
 		}
 		voice := c.voice
-		first := c.text[0]
-		if labels {
-			n := labelLen(src[first.start:first.end])
-			voice = string(labelName(src[first.start : first.start+n-2]))
-			first.start += n
-			for first.start < first.end && src[first.start] == ' ' {
-				first.start++
-			}
-		} else if vtt {
+		if vtt {
 			voice = cueVoice(src, c)
 		}
 		fl.startCue(c.start, c.stop, voice)
 		for k, l := range c.text {
-			if k == 0 {
-				l = first
-			} else {
+			if k > 0 {
 				fl.sep("\n")
 			}
 			addPayload(fl, src, l.start, l.end, vtt)
@@ -134,23 +144,20 @@ func cueVoice(src []byte, c rawCue) string {
 }
 
 // labelled reports whether every cue with text starts with a speaker
-// label, and there are at most two labels.
+// label, and one does.
 func labelled(src []byte, cues []rawCue) bool {
-	var names [][]byte
+	any := false
 	for _, c := range cues {
 		if len(c.text) == 0 {
 			continue
 		}
 		l := c.text[0]
-		n := labelLen(src[l.start:l.end])
-		if n == 0 {
+		if labelLen(src[l.start:l.end]) == 0 {
 			return false
 		}
-		if names = addName(names, labelName(src[l.start:l.start+n-2])); len(names) > 2 {
-			return false
-		}
+		any = true
 	}
-	return len(names) > 0
+	return any
 }
 
 // addName returns names with name added, unless it is there already.

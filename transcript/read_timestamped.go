@@ -50,8 +50,11 @@ func readTimestamped(src []byte) (*flat, error) {
 	if len(cues) == 0 {
 		return nil, formatError(src, 0, Timestamped, "no times")
 	}
+	if labelled(src, cues) {
+		takeLabels(src, cues)
+	}
 	runOn(src, cues)
-	return buildCues(src, cues, false, labelled(src, cues)), nil
+	return buildCues(src, cues, false), nil
 }
 
 // leadingTime reads the time at the start of b, a line without the white

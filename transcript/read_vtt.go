@@ -71,5 +71,5 @@ func readVTT(src []byte) (*flat, error) {
 	if len(cues) == 0 {
 		return nil, formatError(src, len(src), WebVTT, "no cues")
 	}
-	return buildCues(src, cues, true, false), nil
+	return buildCues(src, cues, true), nil
 }

@@ -289,11 +289,13 @@ func isSpaceOrFormat(r rune) bool {
 
 // voiceRoles overrides the decoder's roles with the voices the file names
 // (WebVTT <v Name> tags, SRT "Name:" labels, Whisper "speaker" fields)
-// when every segment lies in a cue with a voice and there are at most two
-// voices. A voice named for a role ([roleWord]) takes that role; other
-// voices take the role the decoder gave most of their bytes, and their
-// names, unless names already has one for the role. prob becomes the
-// decoder's probability of the role the voice gives.
+// when every segment lies in a cue with a voice. A voice named for a role
+// ([roleWord]) takes that role; of two voices, the other takes the other
+// role, and of two unnamed ones, the one the decoder gave more of its
+// bytes as the interviewer's is the interviewer; of three voices or more,
+// see [manyRoles]. A voice's name becomes the name of its role, unless
+// names already has one or another voice shares the role. prob becomes
+// the decoder's probability of the role the voice gives.
 func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []float64, names speaker.Names) speaker.Names {
 	voice := make([]string, len(segs))
 	var voices []string
@@ -310,7 +312,7 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 			voices = append(voices, voice[i])
 		}
 	}
-	if len(voices) == 0 || len(voices) > 2 {
+	if len(voices) == 0 {
 		return names
 	}
 	// Votes: bytes the decoder gave the interviewer minus bytes it gave the
@@ -330,6 +332,8 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 	}
 	role := make([]speaker.Role, len(voices))
 	switch {
+	case len(voices) > 2:
+		role = manyRoles(fixed, votes)
 	case len(voices) == 1 && fixed[0] != speaker.Unknown:
 		role[0] = fixed[0]
 	case len(voices) == 1:
@@ -364,6 +368,9 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 		if _, ok := names[role[v]]; ok {
 			continue
 		}
+		if shared(role, v) {
+			continue // two people share the role: neither is its name
+		}
 		names = maps.Clone(names)
 		if names == nil {
 			names = speaker.Names{}
@@ -371,6 +378,52 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 		names[role[v]] = name
 	}
 	return names
+}
+
+// manyRoles returns the roles of three voices or more, each named for a
+// role (fixed) or with its vote (the bytes the decoder gave it as the
+// interviewer less those as the guest): a voice named for a role takes
+// it, another the role its vote leans to; and if no voice is then the
+// interviewer (or the guest), the unnamed voice that leans most that way
+// becomes it, so that there are two parties.
+func manyRoles(fixed []speaker.Role, votes []int) []speaker.Role {
+	role := slices.Clone(fixed)
+	for v := range role {
+		if role[v] == speaker.Unknown {
+			role[v] = speaker.Guest
+			if votes[v] > 0 {
+				role[v] = speaker.Interviewer
+			}
+		}
+	}
+	for _, r := range []speaker.Role{speaker.Interviewer, speaker.Guest} {
+		if slices.Contains(role, r) {
+			continue
+		}
+		best := -1
+		for v := range role {
+			if fixed[v] != speaker.Unknown {
+				continue
+			}
+			if best < 0 || r == speaker.Interviewer && votes[v] > votes[best] || r == speaker.Guest && votes[v] < votes[best] {
+				best = v
+			}
+		}
+		if best >= 0 {
+			role[best] = r
+		}
+	}
+	return role
+}
+
+// shared reports whether another voice than v has v's role.
+func shared(role []speaker.Role, v int) bool {
+	for w, r := range role {
+		if w != v && r == role[v] {
+			return true
+		}
+	}
+	return false
 }
 
 // roleWord returns the role that a voice named name, one of voices, takes
