@@ -84,7 +84,7 @@ var ErrFormat = errors.New("malformed")
 // [Labelled] when its first line starts with a speaker label, with or
 // without a time ("Ana Lima: ", "[00:05] Ana Lima: ", "Ana Lima  0:05"),
 // and its first 40 lines hold three labels or more naming two speakers
-// (or three to six, each named twice or more),
+// (or two to six labelled twice or more, and few other names),
 // [Timestamped] when its first line holds only a time ("0:00"), its second
 // text, and its first 40 lines three times or more, or when its first line
 // starts with a time and three or more of its first 40 lines do, in order

@@ -27,6 +27,8 @@ import (
 func readLabelled(src []byte) (*flat, error) {
 	var (
 		cues  []rawCue
+		heads []line // each cue's first line, its label included
+		plain []bool // each cue's label gives no time
 		alone bool   // the first label is a name and a time alone on its line
 		timed = true // every label so far gives a time
 		prev  = -1.0 // the last time given
@@ -61,6 +63,8 @@ func readLabelled(src []byte) (*flat, error) {
 			timed = false
 		}
 		c := rawCue{start: lb.secs, voice: string(lb.name)}
+		heads = append(heads, l)
+		plain = append(plain, !lb.timed)
 		l.start += lb.n
 		for l.start < l.end && src[l.start] == ' ' {
 			l.start++
@@ -73,6 +77,7 @@ func readLabelled(src []byte) (*flat, error) {
 	if len(cues) == 0 {
 		return nil, formatError(src, 0, Labelled, "no speaker labels")
 	}
+	cues = strays(cues, heads, plain)
 	if timed {
 		runOn(src, cues)
 	} else {
@@ -83,6 +88,41 @@ func readLabelled(src []byte) (*flat, error) {
 	fl := buildCues(src, cues, false)
 	fl.untimed = !timed
 	return fl, nil
+}
+
+// strays returns cues with each stray label taken back into the text:
+// a name labelled once only, without a time, after the first paragraph,
+// in a transcript where two names or more are labelled twice or more, is
+// a line of the paragraph before that starts like a label ("Rule one:
+// never stop"), not a speaker. heads holds each cue's first line with its
+// label, plain whether its label gives no time.
+func strays(cues []rawCue, heads []line, plain []bool) []rawCue {
+	count := map[string]int{}
+	for _, c := range cues {
+		count[c.voice]++
+	}
+	often := 0
+	for _, n := range count {
+		if n >= 2 {
+			often++
+		}
+	}
+	if often < 2 || len(count) == often {
+		return cues
+	}
+	out := cues[:1]
+	for k := 1; k < len(cues); k++ {
+		if c := cues[k]; count[c.voice] > 1 || !plain[k] {
+			out = append(out, c)
+			continue
+		}
+		last := &out[len(out)-1]
+		last.text = append(last.text, heads[k])
+		if len(cues[k].text) > 1 {
+			last.text = append(last.text, cues[k].text[1:]...)
+		}
+	}
+	return out
 }
 
 // A label is the speaker label at the start of a line of a labelled
@@ -240,9 +280,10 @@ func timeWord(w []byte) (secs float64, at, end int, ok bool) {
 // labelledText reports whether src, trimmed, opens as a labelled
 // transcript: its first line starts with a speaker label, with or without
 // a time ([readLabel]), and its first 40 lines hold three labels or more
-// that name two speakers, or that name three to six speakers each twice
-// or more (a line of prose may start like a label, "Note: ", but seldom
-// with the same word again).
+// that name two speakers; or two to six names labelled twice or more, on
+// four labels or more, and other names labelled once, no more than half as
+// many as those labels (a line of prose may start like a label, "Note: ",
+// but seldom with the same word again).
 func labelledText(src []byte) bool {
 	count := 0
 	alone := false
@@ -268,11 +309,18 @@ func labelledText(src []byte) bool {
 			times[slices.IndexFunc(names, func(x []byte) bool { return bytes.Equal(x, lb.name) })]++
 		}
 	}
-	switch {
-	case count < 3 || len(names) < 2 || len(names) > 6:
-		return false
-	case len(names) == 2:
+	if count >= 3 && len(names) == 2 {
 		return true
 	}
-	return slices.Min(times) >= 2
+	// Speakers are the names labelled twice or more; a name labelled once
+	// may be a line of text that looks like a label (see strays).
+	often, oftenLabels := 0, 0
+	for _, n := range times {
+		if n >= 2 {
+			often++
+			oftenLabels += n
+		}
+	}
+	once := len(names) - often
+	return often >= 2 && often <= 6 && oftenLabels >= 4 && 2*once <= oftenLabels
 }

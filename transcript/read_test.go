@@ -188,25 +188,26 @@ func TestReadSmall(t *testing.T) {
 }
 
 // TestReadTimestampedLabels checks that a transcript with a time before
-// each line and three speakers' labels, one of them labelled only once (so
-// that it is not detected as labelled), is read with its times and its
-// labels as voices: two of the three share the guest's role, and so its
-// turns, and neither names it.
+// each line and three speakers' labels, one of them labelled only once, is
+// read, as timestamped or as labelled (which Detect picks), with its
+// times and its labels as voices: two of the three share the guest's
+// role, and so its turns, and neither names it.
 func TestReadTimestampedLabels(t *testing.T) {
 	src := "[00:01] Ana: Why glass?\n[00:03] Bo: Why not? It is fun.\n[00:07] Cy: And I sell it.\n[00:10] Ana: Do you?\n[00:12] Cy: No. Bo does.\n"
-	if f := transcript.Detect([]byte(src)); f != transcript.Timestamped {
-		t.Fatalf("Detect = %v, want timestamped", f)
+	if f := transcript.Detect([]byte(src)); f != transcript.Labelled {
+		t.Fatalf("Detect = %v, want labelled", f)
 	}
-	tr := parseAs(t, transcript.Auto, src)
-	got := roundTurns(tr)
-	want := []roundTurn{
-		{"interviewer", "Ana", "Why glass?", 1, 3},
-		{"guest", "", "Why not? It is fun. And I sell it.", 3, 10},
-		{"interviewer", "Ana", "Do you?", 10, 12},
-		{"guest", "", "No. Bo does.", 12, 12 + 3*60.0/transcript.WordsPerMinute},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("turns (-want +got):\n%s", diff)
+	for _, f := range []transcript.Format{transcript.Timestamped, transcript.Auto} {
+		got := roundTurns(parseAs(t, f, src))
+		want := []roundTurn{
+			{"interviewer", "Ana", "Why glass?", 1, 3},
+			{"guest", "", "Why not? It is fun. And I sell it.", 3, 10},
+			{"interviewer", "Ana", "Do you?", 10, 12},
+			{"guest", "", "No. Bo does.", 12, 12 + 3*60.0/transcript.WordsPerMinute},
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%v: turns (-want +got):\n%s", f, diff)
+		}
 	}
 }
 
@@ -553,6 +554,27 @@ func TestRoleLabels(t *testing.T) {
 		if s.Name != "" {
 			t.Errorf("A and B: the %s is named %q", s.Role, s.Name)
 		}
+	}
+}
+
+// TestReadLabelledStrays checks that a line of text that looks like a
+// label, of a name labelled once only, stays text of its paragraph and
+// no speaker, in a transcript of two speakers labelled twice or more.
+func TestReadLabelledStrays(t *testing.T) {
+	src := "Ana: Hi. What are your rules?\nBo: Well, I have a few, and I say them to everyone.\nRule one: never stop.\n" +
+		"Rule two: never start.\nAna: Funny. And why?\nBo: Because it works, mostly.\n"
+	if f := transcript.Detect([]byte(src)); f != transcript.Labelled {
+		t.Fatalf("Detect = %v, want labelled", f)
+	}
+	got := roundTurns(parseAs(t, transcript.Auto, src))
+	want := []roundTurn{
+		{Role: "interviewer", Name: "Ana", Words: "Hi. What are your rules?"},
+		{Role: "guest", Name: "Bo", Words: "Well, I have a few, and I say them to everyone. Rule one: never stop. Rule two: never start."},
+		{Role: "interviewer", Name: "Ana", Words: "Funny. And why?"},
+		{Role: "guest", Name: "Bo", Words: "Because it works, mostly."},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("turns (-want +got):\n%s", diff)
 	}
 }
 
