@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -665,20 +666,41 @@ func TestReadLabelledTimes(t *testing.T) {
 	}
 }
 
+// readBack writes tr with write, checks that Detect takes the output for
+// a labelled transcript, and parses it back.
+func readBack(t *testing.T, tr *transcript.Transcript, write func(*transcript.Transcript, io.Writer) error) (string, *transcript.Transcript) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(tr, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if f := transcript.Detect(buf.Bytes()); f != transcript.Labelled {
+		t.Fatalf("Detect(output) = %v, want labelled", f)
+	}
+	return buf.String(), parseAs(t, transcript.Auto, buf.String())
+}
+
+// TestTextRoundTrip checks that the text output of a flat transcript
+// reads back, detected as labelled, to the same turns: roles, names and
+// words.
+func TestTextRoundTrip(t *testing.T) {
+	tr, err := transcript.Parse(interview(t, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, back := readBack(t, tr, (*transcript.Transcript).WriteText)
+	if diff := cmp.Diff(roundTurns(tr), roundTurns(back)); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // TestTimedTextRoundTrip checks that the text output of a timed
 // transcript, which writes each turn's start time before its label
 // ("[00:00:03] Guest: "), reads back, detected as labelled, to the same
 // turns and start times (to the second), and to the same text output.
 func TestTimedTextRoundTrip(t *testing.T) {
 	tr := parseAs(t, transcript.SRT, smallSRT)
-	var buf bytes.Buffer
-	if err := tr.WriteText(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if f := transcript.Detect(buf.Bytes()); f != transcript.Labelled {
-		t.Fatalf("Detect(text output) = %v, want labelled", f)
-	}
-	back := parseAs(t, transcript.Auto, buf.String())
+	out, back := readBack(t, tr, (*transcript.Transcript).WriteText)
 	if !back.Timed {
 		t.Errorf("Timed = false")
 	}
@@ -691,11 +713,8 @@ func TestTimedTextRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(want, roundTurns(back), cmpopts.IgnoreFields(roundTurn{}, "Stop")); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
-	var again bytes.Buffer
-	if err := back.WriteText(&again); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(buf.String(), again.String()); diff != "" {
+	again, _ := readBack(t, back, (*transcript.Transcript).WriteText)
+	if diff := cmp.Diff(out, again); diff != "" {
 		t.Errorf("text output read back and written again (-want +got):\n%s", diff)
 	}
 }
@@ -709,46 +728,19 @@ func TestMarkdownRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	unescape := strings.NewReplacer(`\*`, "*", `\[`, "[", `\]`, "]", `\&`, "&", `\_`, "_", `\!`, "!", `\#`, "#")
 	for _, tr := range []*transcript.Transcript{flat, parseAs(t, transcript.SRT, smallSRT)} {
-		var buf bytes.Buffer
-		if err := tr.WriteMarkdown(&buf); err != nil {
-			t.Fatal(err)
-		}
-		if f := transcript.Detect(buf.Bytes()); f != transcript.Labelled {
-			t.Fatalf("Detect(Markdown output) = %v, want labelled", f)
-		}
-		back := parseAs(t, transcript.Auto, buf.String())
+		_, back := readBack(t, tr, (*transcript.Transcript).WriteMarkdown)
 		if back.Timed != tr.Timed {
 			t.Errorf("Timed = %v, want %v", back.Timed, tr.Timed)
 		}
 		want, got := roundTurns(tr), roundTurns(back)
 		for i := range got {
-			got[i].Words = strings.NewReplacer(`\*`, "*", `\[`, "[", `\]`, "]", `\&`, "&", `\_`, "_", `\!`, "!", `\#`, "#").Replace(got[i].Words)
+			got[i].Words = unescape.Replace(got[i].Words)
 			want[i].Start = math.Floor(want[i].Start)
 		}
 		if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(roundTurn{}, "Stop")); diff != "" {
 			t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 		}
-	}
-}
-
-// TestTextRoundTrip checks that the text output of a flat transcript
-// reads back, detected as labelled, to the same turns: roles, names and
-// words.
-func TestTextRoundTrip(t *testing.T) {
-	tr, err := transcript.Parse(interview(t, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := tr.WriteText(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if f := transcript.Detect(buf.Bytes()); f != transcript.Labelled {
-		t.Fatalf("Detect(text output) = %v, want labelled", f)
-	}
-	back := parseAs(t, transcript.Auto, buf.String())
-	if diff := cmp.Diff(roundTurns(tr), roundTurns(back)); diff != "" {
-		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
 }
