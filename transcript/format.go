@@ -79,19 +79,23 @@ func (f *Format) UnmarshalText(b []byte) error {
 // format. It is wrapped in an [*Error] that gives the position.
 var ErrFormat = errors.New("malformed")
 
-// Detect returns the format of src from its first bytes: [WebVTT] when it
-// starts with the "WEBVTT" header, [Whisper] when it starts with "{",
-// [Labelled] when its first line starts with a speaker label, with or
-// without a time ("Ana Lima: ", "[00:05] Ana Lima: ", "Ana Lima  0:05"),
-// and its first 40 lines hold three labels or more naming two speakers
-// (or two to six labelled twice or more, and few other names),
-// [Timestamped] when its first line holds only a time ("0:00"), its second
-// text, and its first 40 lines three times or more, or when its first line
-// starts with a time and three or more of its first 40 lines do, in order
-// ("0:00 welcome"), [SRT] when its first line
-// is a cue number and its second holds "-->", and [Text] otherwise. A byte
-// order mark and white space before the first line are skipped. Detect
-// never returns [Auto].
+// Detect returns the format of src from its first bytes:
+//   - [WebVTT] when it starts with the "WEBVTT" header;
+//   - [Whisper] when it starts with "{";
+//   - [Labelled] when its first line starts with a speaker label, with or
+//     without a time, plain or in Markdown bold ("Ana Lima: ", "[00:05]
+//     Ana Lima: ", "Ana Lima  0:05", "**Ana Lima:** "), and its first 40
+//     lines hold three labels or more naming two speakers, or two to six
+//     names labelled twice or more and few others;
+//   - [Timestamped] when its first line holds only a time ("0:00"), its
+//     second text, and its first 40 lines three times or more; or when its
+//     first line starts with a time ("0:00 welcome") and three or more of
+//     its first 40 lines do, in order;
+//   - [SRT] when its first line is a cue number and its second holds "-->";
+//   - [Text] otherwise.
+//
+// A byte order mark and white space before the first line are skipped.
+// Detect never returns [Auto].
 func Detect(src []byte) Format {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	src = bytes.TrimLeft(src, " \t\r\n")
