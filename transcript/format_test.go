@@ -224,7 +224,7 @@ func FuzzReadSRT(f *testing.F) {
 }
 
 func FuzzReadVTT(f *testing.F) {
-	seedFiles(f, "*.vtt", smallVTT)
+	seedFiles(f, "*.vtt", smallVTT, youtubeVTT)
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.WebVTT, src) })
 }
 

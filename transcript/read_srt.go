@@ -3,6 +3,7 @@ package transcript
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,6 +21,7 @@ type rawCue struct {
 // Cues must start in order. When every cue's text starts with a speaker
 // label ("Ana Lima: ", at most four words, capitalised, the way
 // [Transcript.WriteSRT] writes them), the labels are voices, not speech.
+// Roll-up captions' repeated lines are read once (see unroll).
 func readSRT(src []byte) (*flat, error) {
 	ls := lines(src)
 	var cues []rawCue
@@ -65,10 +67,53 @@ func readSRT(src []byte) (*flat, error) {
 	if len(cues) == 0 {
 		return nil, formatError(src, 0, SRT, "no cues")
 	}
+	unroll(src, cues)
 	if labelled(src, cues) {
 		takeLabels(src, cues)
 	}
 	return buildCues(src, cues, false), nil
+}
+
+// unroll drops from each cue the lines at its start that repeat the last
+// line of the cue before, as roll-up captions write them (automatic
+// captions, broadcast ones): each cue shows the line before again above
+// the new one, and read as they are every line would be said twice. A
+// line of two words or fewer ("No.", "Right.") may be said twice, and is
+// kept. The lines dropped are markup, not speech.
+func unroll(src []byte, cues []rawCue) {
+	var last string // the text of the last line of the cue before
+	for k := range cues {
+		c := &cues[k]
+		for len(c.text) > 0 {
+			t := lineText(src[c.text[0].start:c.text[0].end])
+			if t == "" || t != last || strings.Count(t, " ") < 2 {
+				break
+			}
+			c.text = c.text[1:]
+		}
+		if n := len(c.text); n > 0 {
+			last = lineText(src[c.text[n-1].start:c.text[n-1].end])
+		}
+	}
+}
+
+// lineText returns the words of a line of cue text without its tags
+// ("<c>", "<00:00:01.000>", "{\an8}"), lower-cased and one space apart.
+func lineText(b []byte) string {
+	var out []byte
+	depth := byte(0)
+	for _, c := range b {
+		switch {
+		case depth == 0 && (c == '<' || c == '{'):
+			depth = c
+		case depth == '<' && c == '>' || depth == '{' && c == '}':
+			depth = 0
+			out = append(out, ' ')
+		case depth == 0:
+			out = append(out, c)
+		}
+	}
+	return strings.ToLower(strings.Join(strings.Fields(string(out)), " "))
 }
 
 // takeLabels makes the speaker label "Name: " that starts the first line

@@ -267,6 +267,46 @@ func TestReadVoices(t *testing.T) {
 	}
 }
 
+// youtubeVTT is WebVTT as YouTube writes its automatic captions: each cue
+// opens with a line of one space, or repeats the line before above the new
+// one, whose words carry their times; a 10 ms cue shows the finished line.
+const youtubeVTT = "WEBVTT\nKind: captions\nLanguage: en\n\n" +
+	"00:00:00.000 --> 00:00:02.330 align:start position:0%\n \nso<00:00:00.400><c> what</c><00:00:00.560><c> brought</c><00:00:00.720><c> you</c><00:00:01.000><c> here</c>\n\n" +
+	"00:00:02.330 --> 00:00:02.340 align:start position:0%\nso what brought you here\n \n\n" +
+	"00:00:02.340 --> 00:00:04.990 align:start position:0%\nso what brought you here\nwell<00:00:02.800><c> a</c><00:00:03.000><c> broken</c><00:00:03.200><c> vase</c>\n\n" +
+	"00:00:04.990 --> 00:00:05.000 align:start position:0%\nwell a broken vase\n \n\n" +
+	"00:00:05.000 --> 00:00:07.000 align:start position:0%\nwell a broken vase\noh<00:00:05.400><c> yes</c>\n\n" +
+	"00:00:07.000 --> 00:00:09.000 align:start position:0%\noh yes\noh yes\n"
+
+// TestReadRollUp checks that roll-up captions, which show the line before
+// again above the new one, are read with each line once: YouTube's
+// automatic captions in WebVTT, and the same in SRT. A line of two words
+// may be said twice and stays.
+func TestReadRollUp(t *testing.T) {
+	srt := "1\n00:00:00,000 --> 00:00:02,340\nso what brought you here\n\n" +
+		"2\n00:00:02,340 --> 00:00:05,000\nso what brought you here\nwell a broken vase\n\n" +
+		"3\n00:00:05,000 --> 00:00:07,000\nwell a broken vase\noh yes\n\n" +
+		"4\n00:00:07,000 --> 00:00:09,000\noh yes\noh yes\n"
+	for _, tt := range []struct {
+		name string
+		f    transcript.Format
+		src  string
+	}{{"youtube vtt", transcript.WebVTT, youtubeVTT}, {"srt", transcript.SRT, srt}} {
+		tr := parseAs(t, tt.f, tt.src)
+		var words []string
+		for _, tu := range tr.Turns {
+			words = append(words, strings.Fields(tu.Text)...)
+		}
+		want := "so what brought you here well a broken vase oh yes oh yes oh yes"
+		if got := strings.Join(words, " "); got != want {
+			t.Errorf("%s: words %q, want %q", tt.name, got, want)
+		}
+		if !tr.Timed || tr.Turns[0].StartTime != 0 {
+			t.Errorf("%s: Timed %v, first turn from %v", tt.name, tr.Timed, tr.Turns[0].StartTime)
+		}
+	}
+}
+
 // TestReadVoicesMany checks that three WebVTT voices decide the turns:
 // the two who answer share the guest's role, and neither names it.
 func TestReadVoicesMany(t *testing.T) {

@@ -6,7 +6,9 @@ import "bytes"
 // by blank lines. A block is a NOTE, STYLE or REGION block (skipped) or a
 // cue: an optional identifier line, a timing line "00:01.500 --> 00:04.000"
 // with optional settings, and lines of cue text. Cues must start in order.
-// A cue's <v Name> voice tag names its speaker.
+// A cue's <v Name> voice tag names its speaker. A line of white space
+// followed by text is a line of the cue, not its end (see spaceInCue), and
+// roll-up captions' repeated lines are read once (see unroll).
 func readVTT(src []byte) (*flat, error) {
 	ls := lines(src)
 	if len(ls) == 0 || !hasWord(src[ls[0].start:ls[0].end], "WEBVTT") {
@@ -59,11 +61,13 @@ func readVTT(src []byte) (*flat, error) {
 		}
 		i++
 		c := rawCue{start: start, stop: stop}
-		for i < len(ls) && !isBlank(src[ls[i].start:ls[i].end]) {
+		for i < len(ls) && (!isBlank(src[ls[i].start:ls[i].end]) || spaceInCue(src, ls, i)) {
 			if bytes.Contains(src[ls[i].start:ls[i].end], []byte("-->")) {
 				return nil, formatError(src, ls[i].start, WebVTT, "a blank line must end the cue before the next timing line")
 			}
-			c.text = append(c.text, ls[i])
+			if !isBlank(src[ls[i].start:ls[i].end]) {
+				c.text = append(c.text, ls[i])
+			}
 			i++
 		}
 		cues = append(cues, c)
@@ -71,5 +75,23 @@ func readVTT(src []byte) (*flat, error) {
 	if len(cues) == 0 {
 		return nil, formatError(src, len(src), WebVTT, "no cues")
 	}
+	unroll(src, cues)
 	return buildCues(src, cues, true), nil
+}
+
+// spaceInCue reports whether line i, which holds only white space, is a
+// line of the cue's text rather than the blank line that ends the cue:
+// it is not empty, as a blank line is in WebVTT, and the line after it is
+// text of the cue, neither blank nor a timing line nor an identifier
+// before one. Automatic captions (YouTube's) open each cue with a line
+// holding one space.
+func spaceInCue(src []byte, ls []line, i int) bool {
+	if ls[i].start == ls[i].end || i+1 == len(ls) {
+		return false
+	}
+	next := src[ls[i+1].start:ls[i+1].end]
+	if isBlank(next) || bytes.Contains(next, []byte("-->")) {
+		return false
+	}
+	return i+2 == len(ls) || !bytes.Contains(src[ls[i+2].start:ls[i+2].end], []byte("-->"))
 }
