@@ -236,7 +236,7 @@ func FuzzReadTimestamped(f *testing.F) {
 func FuzzReadLabelled(f *testing.F) {
 	seedFiles(f, "*.txt", smallLabelled, "Ana Lima: Hi.\nJo: Yes?\n more\n\nAna Lima (aside): Bye.\n", "A: a\nB: b\nC: c\n",
 		"Ana  0:00\nHi.\nJo  0:02\n\nAna  0:03\n", "Ana (0:05):\r\nHi.\r\nJo (0:04): Yes?\r\n", "[1:02:03] Ana: Hi.\nJo: Yes?\n00:07 Ana:\n",
-		"Ana 0:01: a\nJo [0:02]: b\n(0:03) Ana (aside) (0:04): c\n", "**Ana:** a\n**Jo**: b\n[0:03] __Ana (0:03):__ c\n****: d\n**Jo:**\n")
+		"Ana 0:01: a\nJo [0:02]: b\n(0:03) Ana (aside) (0:04): c\n", "**Ana:** a\n**Jo**: b\n[0:03] __Ana (0:03):__ c\n****: d\n**Jo:**\n", "[SPEAKER_00]: a\n[B]:\n[]: c\n[Jo]:d\n")
 	for _, s := range labelledTimes {
 		f.Add([]byte(s.src))
 	}

@@ -148,7 +148,9 @@ type label struct {
 //	Ana Lima  0:05            a name and a time alone on the line (with alone)
 //
 // Each but the last may be set in Markdown bold ([boldLabel]):
-// "**Ana Lima:** text", "[00:05] **Ana Lima**: text".
+// "**Ana Lima:** text", "[00:05] **Ana Lima**: text". A name in square
+// brackets, "[SPEAKER_00]: text", as WhisperX writes its text output, is
+// a label too.
 //
 // A time is written M:SS, MM:SS or H:MM:SS ([timeLine]), in round or square
 // brackets or bare, and is set off from the name by spaces or a tab. A
@@ -158,6 +160,14 @@ type label struct {
 // "Name: ". The time is part of the label, never the name: "0:05: " is
 // no label.
 func readLabel(b []byte, alone bool) (label, bool) {
+	// "[SPEAKER_00]: text", as WhisperX writes its text output.
+	if len(b) > 3 && b[0] == '[' {
+		if k := bytes.Index(b, []byte("]:")); k > 1 && k <= 41 && isName(b[1:k]) {
+			if rest := b[k+2:]; len(rest) == 0 || rest[0] == ' ' {
+				return label{n: min(k+3, len(b)), name: labelName(b[1:k])}, true
+			}
+		}
+	}
 	if plain, cut, ok := boldLabel(b); ok {
 		l, ok := readLabel(plain, false)
 		if !ok {

@@ -619,6 +619,26 @@ func TestReadLabelledStrays(t *testing.T) {
 	}
 }
 
+// TestReadLabelledBrackets checks the labels in square brackets that
+// WhisperX writes in its text output: voice ids, so no names, and markup.
+func TestReadLabelledBrackets(t *testing.T) {
+	src := "[SPEAKER_00]: Welcome to the show. Who are you?\n[SPEAKER_01]: I am Bo. I build boats.\n" +
+		"[SPEAKER_00]: Why boats?\n[SPEAKER_01]: Because the sea is wide.\n"
+	if f := transcript.Detect([]byte(src)); f != transcript.Labelled {
+		t.Fatalf("Detect = %v, want labelled", f)
+	}
+	got := roundTurns(parseAs(t, transcript.Auto, src))
+	want := []roundTurn{
+		{Role: "interviewer", Words: "Welcome to the show. Who are you?"},
+		{Role: "guest", Words: "I am Bo. I build boats."},
+		{Role: "interviewer", Words: "Why boats?"},
+		{Role: "guest", Words: "Because the sea is wide."},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("turns (-want +got):\n%s", diff)
+	}
+}
+
 // labelledTimes is one interview written with the labels with times that
 // transcript exports write, a shape a file.
 var labelledTimes = []struct{ name, src string }{
