@@ -135,8 +135,8 @@ func takeLabels(src []byte, cues []rawCue) {
 	}
 }
 
-// buildCues joins the text of cues into a flat. A WebVTT cue's voice is
-// that of its first <v Name> tag.
+// buildCues joins the text of cues into a flat. A WebVTT cue without a
+// voice takes that of its first <v Name> tag.
 func buildCues(src []byte, cues []rawCue, vtt bool) *flat {
 	fl := &flat{text: make([]byte, 0, len(src)/2)}
 	for _, c := range cues {
@@ -144,7 +144,7 @@ func buildCues(src []byte, cues []rawCue, vtt bool) *flat {
 			continue
 		}
 		voice := c.voice
-		if vtt {
+		if vtt && voice == "" {
 			voice = cueVoice(src, c)
 		}
 		fl.startCue(c.start, c.stop, voice)

@@ -307,6 +307,24 @@ func TestReadRollUp(t *testing.T) {
 	}
 }
 
+// TestReadVTTLabels checks WebVTT whose cues start with the speaker's
+// label, as Zoom writes its transcripts: the labels are voices and markup.
+func TestReadVTTLabels(t *testing.T) {
+	src := "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nAna Lima: Welcome to the show. Who are you?\n\n" +
+		"2\n00:00:04.500 --> 00:00:07.000\nBo Chen: I am Bo. I build boats.\n\n" +
+		"3\n00:00:07.500 --> 00:00:09.000\nAna Lima: Why boats?\n\n4\n00:00:09.500 --> 00:00:12.000\nBo Chen: Because the sea is wide.\n"
+	got := roundTurns(parseAs(t, transcript.Auto, src))
+	want := []roundTurn{
+		{"interviewer", "Ana Lima", "Welcome to the show. Who are you?", 1, 4},
+		{"guest", "Bo Chen", "I am Bo. I build boats.", 4.5, 7},
+		{"interviewer", "Ana Lima", "Why boats?", 7.5, 9},
+		{"guest", "Bo Chen", "Because the sea is wide.", 9.5, 12},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("turns (-want +got):\n%s", diff)
+	}
+}
+
 // TestReadVoicesMany checks that three WebVTT voices decide the turns:
 // the two who answer share the guest's role, and neither names it.
 func TestReadVoicesMany(t *testing.T) {

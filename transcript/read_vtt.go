@@ -6,7 +6,8 @@ import "bytes"
 // by blank lines. A block is a NOTE, STYLE or REGION block (skipped) or a
 // cue: an optional identifier line, a timing line "00:01.500 --> 00:04.000"
 // with optional settings, and lines of cue text. Cues must start in order.
-// A cue's <v Name> voice tag names its speaker. A line of white space
+// A cue's <v Name> voice tag names its speaker, or, when every cue's text
+// starts with one, a speaker label ("Ana Lima: "). A line of white space
 // followed by text is a line of the cue, not its end (see spaceInCue), and
 // roll-up captions' repeated lines are read once (see unroll).
 func readVTT(src []byte) (*flat, error) {
@@ -76,6 +77,9 @@ func readVTT(src []byte) (*flat, error) {
 		return nil, formatError(src, len(src), WebVTT, "no cues")
 	}
 	unroll(src, cues)
+	if labelled(src, cues) {
+		takeLabels(src, cues) // as Zoom writes its transcripts
+	}
 	return buildCues(src, cues, true), nil
 }
 
