@@ -140,7 +140,7 @@ func Detect(src []byte) Format {
 func timestamped(src []byte) bool {
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	first = bytes.TrimSpace(first)
-	_, text, ok := leadingTime(first)
+	_, _, text, ok := leadingTime(first)
 	if !ok {
 		return false
 	}
@@ -148,7 +148,7 @@ func timestamped(src []byte) bool {
 	if !inline {
 		second, _, _ := bytes.Cut(bytes.TrimLeft(rest, " \t\r\n"), []byte("\n"))
 		second = bytes.TrimSpace(second)
-		if _, t, ok := leadingTime(second); ok && t == len(second) || len(second) == 0 {
+		if _, _, t, ok := leadingTime(second); ok && t == len(second) || len(second) == 0 {
 			return false
 		}
 	}
@@ -157,7 +157,7 @@ func timestamped(src []byte) bool {
 		var l []byte
 		l, src, _ = bytes.Cut(src, []byte("\n"))
 		l = bytes.TrimSpace(l)
-		t, text, ok := leadingTime(l)
+		t, _, text, ok := leadingTime(l)
 		if !ok || !inline && text < len(l) {
 			continue
 		}

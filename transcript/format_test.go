@@ -229,7 +229,7 @@ func FuzzReadVTT(f *testing.F) {
 }
 
 func FuzzReadTimestamped(f *testing.F) {
-	seedFiles(f, "*.txt", smallTimestamped, "0:00\nAna Lima: Hi.\n0:02\nJo: Yes?\n", "1:02:03\n\n 1:02:04 \nok\n99:59\n", smallInline, "[0:01] a\n(0:02)\tb\n 0:03 c\n0:04\n[0:02] d\n")
+	seedFiles(f, "*.txt", smallTimestamped, "0:00\nAna Lima: Hi.\n0:02\nJo: Yes?\n", "1:02:03\n\n 1:02:04 \nok\n99:59\n", smallInline, "[0:01] a\n(0:02)\tb\n 0:03 c\n0:04\n[0:02] d\n", "[00:00:00.000 --> 00:00:02.340] a\n[00:01.000-->00:00:05,000]\n[1:00.000 --> 0:59.000] c\n")
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Timestamped, src) })
 }
 

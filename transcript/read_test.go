@@ -152,6 +152,11 @@ func TestReadSmall(t *testing.T) {
 		{"auto timestamped", transcript.Auto, "\n" + smallTimestamped, want{roles: "IGIG"}},
 		{"timestamped inline", transcript.Auto, smallInline, want{"IGIG", []float64{1, 3, 10, 12}, []float64{3, 10, 12, 12 + 11*60.0/transcript.WordsPerMinute},
 			[]string{"What brought you to glassblowing?", "Well, a broken vase, believe it or not.\nI wanted to fix it.", "And did you?", "No. I made a worse one, and then a better one."}}},
+		{"timestamped ranges", transcript.Auto, "[00:00:01.000 --> 00:00:03.000]   What brought you to glassblowing?\n" +
+			"[00:00:03.500 --> 00:00:09.500]   Well, a broken vase, believe it or not.\nI wanted to fix it.\n" +
+			"[00:00:10.000 --> 00:00:12.000]   And did you?\n[00:00:12.000 --> 00:00:16.000]   No. I made a worse one, and then a better one.\n",
+			want{"IGIG", []float64{1, 3.5, 10, 12}, []float64{3, 9.5, 12, 16},
+				[]string{"What brought you to glassblowing?", "Well, a broken vase, believe it or not.\nI wanted to fix it.", "And did you?", "No. I made a worse one, and then a better one."}}},
 		{"timestamped inline brackets", transcript.Auto, strings.NewReplacer("0:01", "[00:00:01]", "0:03", "[00:00:03]", "0:10", "(00:00:10)", "0:12", "[00:00:12]").Replace(smallInline),
 			want{"IGIG", []float64{1, 3, 10, 12}, nil, nil}},
 		{"timestamped alone, text starting with a time", transcript.Auto, "0:01\nInterviewer: When does the kiln open?\n0:03\nGuest: At\n9:30 in the morning, most days.\n0:10\nInterviewer: And did you go?\n0:12\nGuest: No. I slept in.\n",
@@ -394,6 +399,8 @@ func TestDetect(t *testing.T) {
 		{"", transcript.Text},
 		{"12:30 We met at noon.\n1:15 Then we left.\n2:00 And we came back.\n", transcript.Text}, // times of day, going back
 		{smallInline, transcript.Timestamped},
+		{"[00:00:00.000 --> 00:00:02.340]   so\n[00:00:02.340 --> 00:00:05.000]   well\n[00:00:05.000 --> 00:00:06.500]   and\n", transcript.Timestamped},
+		{"[00:00:00.000 -> 00:00:02.340] so\n[00:00:02.340 -> 00:00:05.000] well\n[00:00:05.000 -> 00:00:06.500] and\n", transcript.Text},
 		{"**Ana:** Hi.\n\n**Bo**: Yes.\n\n[0:05] __Ana:__ Bye.\n", transcript.Labelled},
 		{"**Note:** this was recorded live.\n**Note:** it is long.\nWe talked.\n**Note:** and more.\n", transcript.Text}, // one speaker
 		{"**Ana** Hi.\n**Bo** Yes.\n**Ana** Bye.\n", transcript.Text},                                                    // no colon

@@ -7,7 +7,9 @@ import "bytes"
 // "12:40", "1:02:03", bare or in round or square brackets) on a line of its
 // own before the lines of text said from then on, or at the start of the
 // line of text itself ("0:05 so what brought you here", "[00:12:40] and
-// then"). The first line decides which: in a transcript whose times stand
+// then"), or a range as whisper.cpp prints it ("[00:00:01.000 -->
+// 00:00:04.500]   so"), which gives the cue its end too. The first line
+// decides which: in a transcript whose times stand
 // alone, a line of text that starts with a time is text. A cue runs from its
 // time to the next one; the last is given the time its words take at
 // [WordsPerMinute]. Times must not go back. As in SubRip, when every cue's
@@ -26,7 +28,7 @@ func readTimestamped(src []byte) (*flat, error) {
 		if len(b) == 0 {
 			continue
 		}
-		t, text, ok := leadingTime(b)
+		t, stop, text, ok := leadingTime(b)
 		if ok && len(cues) == 0 {
 			inline = text < len(b)
 		}
@@ -41,7 +43,7 @@ func readTimestamped(src []byte) (*flat, error) {
 		if n := len(cues); n > 0 && t < cues[n-1].start {
 			return nil, formatError(src, l.start, Timestamped, "the time %s comes after %s, which is later", b[:timeEnd(b, text)], clock(cues[n-1].start, '.'))
 		}
-		c := rawCue{start: t}
+		c := rawCue{start: t, stop: stop}
 		if text < len(b) {
 			c.text = []line{{l.start + text, l.end, l.next}}
 		}
@@ -58,22 +60,53 @@ func readTimestamped(src []byte) (*flat, error) {
 }
 
 // leadingTime reads the time at the start of b, a line without the white
-// space around it: a time ([timeWord]), alone on the line or followed by
-// white space and text. It returns the time and the offset in b of the
-// text after it, len(b) when there is none.
-func leadingTime(b []byte) (secs float64, text int, ok bool) {
+// space around it: a time ([timeWord]), or a range of two in square
+// brackets as whisper.cpp writes them, "[00:00:01.000 --> 00:00:04.500]",
+// alone on the line or followed by white space and text. It returns the
+// time, the end of the range (0 for a single time), and the offset in b of
+// the text after it, len(b) when there is none.
+func leadingTime(b []byte) (secs, stop float64, text int, ok bool) {
 	end := bytes.IndexAny(b, " \t")
 	if end < 0 {
 		end = len(b)
 	}
-	if secs, _, _, ok = timeWord(b[:end]); !ok {
-		return 0, 0, false
+	if k := bytes.IndexByte(b, ']'); len(b) > 0 && b[0] == '[' && k > 0 {
+		secs, stop, ok = timeRange(b[1:k])
+		if ok {
+			end = k + 1
+		}
+	}
+	if !ok {
+		if secs, _, _, ok = timeWord(b[:end]); !ok {
+			return 0, 0, 0, false
+		}
 	}
 	text = end
 	for text < len(b) && (b[text] == ' ' || b[text] == '\t') {
 		text++
 	}
-	return secs, text, true
+	return secs, stop, text, true
+}
+
+// timeRange reads "START --> END", two timestamps [HH:]MM:SS.mmm (or with
+// a comma), END not before START.
+func timeRange(b []byte) (start, stop float64, ok bool) {
+	from, to, found := bytes.Cut(b, []byte("-->"))
+	if !found {
+		return 0, 0, false
+	}
+	read := func(t []byte) (float64, bool) {
+		t = bytes.TrimSpace(t)
+		for _, srt := range []bool{false, true} {
+			if secs, n, msg := parseTimestamp(t, srt); msg == "" && n == len(t) {
+				return secs, true
+			}
+		}
+		return 0, false
+	}
+	start, ok1 := read(from)
+	stop, ok2 := read(to)
+	return start, stop, ok1 && ok2 && stop >= start
 }
 
 // timeEnd returns the end of the time at the start of b, whose text
@@ -82,12 +115,15 @@ func timeEnd(b []byte, text int) int {
 	return len(bytes.TrimRight(b[:text], " \t"))
 }
 
-// runOn sets the stop of each cue, which has only its start time, to the
+// runOn sets the stop of each cue that has only its start time to the
 // start of the next; the last is given the time its words take at
-// [WordsPerMinute].
+// [WordsPerMinute]. A cue that has its stop keeps it.
 func runOn(src []byte, cues []rawCue) {
 	for k := range cues {
 		c := &cues[k]
+		if c.stop > c.start {
+			continue
+		}
 		if k+1 < len(cues) {
 			c.stop = cues[k+1].start
 			continue
