@@ -9,9 +9,9 @@ import "bytes"
 // line of text itself ("0:05 so what brought you here", "[00:12:40] and
 // then"), or a range as whisper.cpp prints it ("[00:00:01.000 -->
 // 00:00:04.500]   so"), which gives the cue its end too. The first line
-// decides which: in a transcript whose times stand
-// alone, a line of text that starts with a time is text. A cue runs from its
-// time to the next one; the last is given the time its words take at
+// decides which: in a transcript whose times stand alone, a line of text
+// that starts with a time is text. A cue without an end runs from its time
+// to the next one; the last is given the time its words take at
 // [WordsPerMinute]. Times must not go back. As in SubRip, when every cue's
 // text starts with a speaker label ("Ana Lima: "), the labels are voices,
 // not speech.
