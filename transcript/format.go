@@ -15,7 +15,7 @@ const (
 	Text    Format = iota // flat text with no speaker labels and no times
 	SRT                   // SubRip subtitles: numbered cues with times
 	WebVTT                // WebVTT subtitles ("WEBVTT" header)
-	Whisper               // the JSON that OpenAI Whisper writes: "segments" with "start", "end", "text"
+	Whisper               // the JSON that OpenAI Whisper writes: "segments" with "start", "end", "text" (or a Podcasting 2.0 JSON transcript: "startTime", "endTime", "body")
 	Auto                  // detect the format from the content
 	// Timestamped is a transcript copied with its times, as a video
 	// site's transcript panel gives it: a line holding only a time

@@ -466,7 +466,7 @@ func TestReadErrors(t *testing.T) {
 		{"whisper syntax", transcript.Whisper, "{\"segments\": [\n  {\"start\": 0, \"end\": 1 \"text\": \" Hi.\"}]}",
 			`transcript: 2:24: malformed Whisper JSON: invalid character '"' after object key:value pair (byte 38)`},
 		{"whisper missing text", transcript.Whisper, "{\"segments\": [\n  {\"start\": 0, \"end\": 1}]}",
-			`transcript: 2:3: malformed Whisper JSON: segment 0 needs "start", "end" and "text" (byte 17)`},
+			`transcript: 2:3: malformed Whisper JSON: segment 0 needs "start", "end" and "text" (or "startTime", "endTime" and "body") (byte 17)`},
 		{"whisper string time", transcript.Whisper, `{"segments": [{"start": "0", "end": 1, "text": "Hi."}]}`,
 			`transcript: 1:25: malformed Whisper JSON: segment 0: "start" must be a number of seconds, at least 0 (byte 24)`},
 		{"whisper no segments", transcript.Whisper, `{"text": "Hi."}`,
@@ -763,6 +763,24 @@ func readBack(t *testing.T, tr *transcript.Transcript, write func(*transcript.Tr
 		t.Fatalf("Detect(output) = %v, want labelled", f)
 	}
 	return buf.String(), parseAs(t, transcript.Auto, buf.String())
+}
+
+// TestPodcastRoundTrip checks that the Podcasting 2.0 JSON output reads
+// back, detected as Whisper JSON (it has the same shape), to the same
+// turns, names and times.
+func TestPodcastRoundTrip(t *testing.T) {
+	tr := parseAs(t, transcript.WebVTT, smallVTT)
+	var buf bytes.Buffer
+	if err := tr.WritePodcast(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if f := transcript.Detect(buf.Bytes()); f != transcript.Whisper {
+		t.Fatalf("Detect(podcast output) = %v, want whisper", f)
+	}
+	back := parseAs(t, transcript.Auto, buf.String())
+	if diff := cmp.Diff(roundTurns(tr), roundTurns(back)); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+	}
 }
 
 // TestTextRoundTrip checks that the text output of a flat transcript

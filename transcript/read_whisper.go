@@ -15,7 +15,9 @@ import (
 // readWhisper reads the JSON that Whisper (and faster-whisper, WhisperX)
 // writes: an object whose "segments" array holds objects with "start" and
 // "end" (seconds) and "text". A segment's "speaker" string, as WhisperX
-// writes it, is its voice. Every other field is read past and left as
+// writes it, is its voice. A Podcasting 2.0 JSON transcript, as
+// [Transcript.WritePodcast] writes it, has the same shape with
+// "startTime", "endTime" and "body", and is read the same way. Every other field is read past and left as
 // markup, including the top-level "text", which repeats the segments.
 func readWhisper(src []byte) (*flat, error) {
 	r := whisperReader{src: src, dec: json.NewDecoder(bytes.NewReader(src))}
@@ -149,7 +151,7 @@ func (r *whisperReader) segments() (*flat, error) {
 				return nil, err
 			}
 			switch key {
-			case "start", "end":
+			case "start", "end", "startTime", "endTime":
 				v, voff, err := r.next()
 				if err != nil {
 					return nil, err
@@ -159,12 +161,12 @@ func (r *whisperReader) segments() (*flat, error) {
 				if !ok || ferr != nil || f < 0 || math.IsInf(f, 0) {
 					return nil, formatError(r.src, voff, Whisper, "segment %d: %q must be a number of seconds, at least 0", n, key)
 				}
-				if key == "start" {
+				if key == "start" || key == "startTime" {
 					start = f
 				} else {
 					stop = f
 				}
-			case "text", "speaker":
+			case "text", "body", "speaker":
 				v, voff, err := r.next()
 				if err != nil {
 					return nil, err
@@ -189,7 +191,7 @@ func (r *whisperReader) segments() (*flat, error) {
 		}
 		switch {
 		case math.IsNaN(start) || math.IsNaN(stop) || text == nil:
-			return nil, formatError(r.src, off, Whisper, "segment %d needs \"start\", \"end\" and \"text\"", n)
+			return nil, formatError(r.src, off, Whisper, "segment %d needs \"start\", \"end\" and \"text\" (or \"startTime\", \"endTime\" and \"body\")", n)
 		case stop < start:
 			return nil, formatError(r.src, off, Whisper, "segment %d ends (%g) before it starts (%g)", n, stop, start)
 		case start < prev:
