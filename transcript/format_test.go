@@ -253,6 +253,6 @@ func FuzzReadAuto(f *testing.F) {
 }
 
 func FuzzReadWhisper(f *testing.F) {
-	seedFiles(f, "*.json", smallWhisper)
+	seedFiles(f, "*.json", smallWhisper, `{"version":"1.0.0","segments":[{"speaker":"Ana","startTime":0,"endTime":1.5,"body":"Hi?"},{"startTime":1.5,"endTime":2,"body":"Yes."}]}`)
 	f.Fuzz(func(t *testing.T, src []byte) { fuzzReader(t, transcript.Whisper, src) })
 }
