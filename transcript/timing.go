@@ -297,8 +297,9 @@ func isSpaceOrFormat(r rune) bool {
 // names already has one or another voice shares the role. prob becomes
 // the decoder's probability of the role the voice gives.
 func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []float64, names speaker.Names) speaker.Names {
-	voice := make([]string, len(segs))
+	voice := make([]int, len(segs)) // each segment's index in voices
 	var voices []string
+	index := map[string]int{}
 	c := 0
 	for i, s := range segs {
 		for c < len(f.cues) && f.cues[c].end <= s.Start {
@@ -307,10 +308,13 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 		if c == len(f.cues) || f.cues[c].voice == "" {
 			return names
 		}
-		voice[i] = f.cues[c].voice
-		if !slices.Contains(voices, voice[i]) {
-			voices = append(voices, voice[i])
+		v, ok := index[f.cues[c].voice]
+		if !ok {
+			v = len(voices)
+			index[f.cues[c].voice] = v
+			voices = append(voices, f.cues[c].voice)
 		}
+		voice[i] = v
 	}
 	if len(voices) == 0 {
 		return names
@@ -320,7 +324,7 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 	votes := make([]int, len(voices))
 	fixed := make([]speaker.Role, len(voices))
 	for i, s := range segs {
-		v := slices.Index(voices, voice[i])
+		v := voice[i]
 		if roles[i] == speaker.Interviewer {
 			votes[v] += s.Len()
 		} else {
@@ -353,13 +357,17 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 		role[0], role[1] = speaker.Guest, speaker.Interviewer
 	}
 	for i := range segs {
-		r := role[slices.Index(voices, voice[i])]
+		r := role[voice[i]]
 		if r != roles[i] {
 			roles[i] = r
 			if prob != nil {
 				prob[i] = 1 - prob[i]
 			}
 		}
+	}
+	per := map[speaker.Role]int{} // voices of each role
+	for _, r := range role {
+		per[r]++
 	}
 	for v, name := range voices {
 		if fixed[v] != speaker.Unknown || isVoiceID(name) {
@@ -368,7 +376,7 @@ func (f *flat) voiceRoles(segs []turn.Segment, roles []speaker.Role, prob []floa
 		if _, ok := names[role[v]]; ok {
 			continue
 		}
-		if shared(role, v) {
+		if per[role[v]] > 1 {
 			continue // two people share the role: neither is its name
 		}
 		names = maps.Clone(names)
@@ -416,15 +424,6 @@ func manyRoles(fixed []speaker.Role, votes []int) []speaker.Role {
 	return role
 }
 
-// shared reports whether another voice than v has v's role.
-func shared(role []speaker.Role, v int) bool {
-	for w, r := range role {
-		if w != v && r == role[v] {
-			return true
-		}
-	}
-	return false
-}
 
 // roleWord returns the role that a voice named name, one of voices, takes
 // by its name alone, or [speaker.Unknown]: "Interviewer", "Host",
