@@ -424,7 +424,6 @@ func manyRoles(fixed []speaker.Role, votes []int) []speaker.Role {
 	return role
 }
 
-
 // roleWord returns the role that a voice named name, one of voices, takes
 // by its name alone, or [speaker.Unknown]: "Interviewer", "Host",
 // "Moderator" and "Presenter" are the interviewer, "Guest", "Interviewee"
