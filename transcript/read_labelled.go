@@ -1,9 +1,6 @@
 package transcript
 
-import (
-	"bytes"
-	"slices"
-)
+import "bytes"
 
 // readLabelled reads a transcript whose paragraphs start with the
 // speaker's label, one to four words and a colon ("Ana Lima: ",
@@ -297,10 +294,7 @@ func timeWord(w []byte) (secs float64, at, end int, ok bool) {
 func labelledText(src []byte) bool {
 	count := 0
 	alone := false
-	var (
-		names [][]byte
-		times []int // of each name
-	)
+	times := map[string]int{} // the labels of each name
 	for k := 0; k < 40 && len(src) > 0; k++ {
 		var l []byte
 		l, src, _ = bytes.Cut(src, []byte("\n"))
@@ -313,13 +307,10 @@ func labelledText(src []byte) bool {
 		}
 		if ok {
 			count++
-			if names = addName(names, lb.name); len(times) < len(names) {
-				times = append(times, 0)
-			}
-			times[slices.IndexFunc(names, func(x []byte) bool { return bytes.Equal(x, lb.name) })]++
+			times[string(lb.name)]++
 		}
 	}
-	if count >= 3 && len(names) == 2 {
+	if count >= 3 && len(times) == 2 {
 		return true
 	}
 	// Speakers are the names labelled twice or more; a name labelled once
@@ -331,6 +322,6 @@ func labelledText(src []byte) bool {
 			oftenLabels += n
 		}
 	}
-	once := len(names) - often
+	once := len(times) - often
 	return often >= 2 && often <= 6 && oftenLabels >= 4 && 2*once <= oftenLabels
 }

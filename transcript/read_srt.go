@@ -2,7 +2,6 @@ package transcript
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -116,9 +115,9 @@ func lineText(b []byte) string {
 	return strings.ToLower(strings.Join(strings.Fields(string(out)), " "))
 }
 
-// takeLabels makes the speaker label "Name: " that starts the first line
-// of each cue with text (see labelled) the cue's voice, and cuts it off
-// the line.
+// takeLabels makes the speaker label ([readLabel]) that starts the first
+// line of each cue with text (see labelled) the cue's voice, and cuts it
+// off the line.
 func takeLabels(src []byte, cues []rawCue) {
 	for k := range cues {
 		c := &cues[k]
@@ -126,9 +125,9 @@ func takeLabels(src []byte, cues []rawCue) {
 			continue
 		}
 		first := &c.text[0]
-		n := labelLen(src[first.start:first.end])
-		c.voice = string(labelName(src[first.start : first.start+n-2]))
-		first.start += n
+		lb, _ := readLabel(src[first.start:first.end], false)
+		c.voice = string(lb.name)
+		first.start += lb.n
 		for first.start < first.end && src[first.start] == ' ' {
 			first.start++
 		}
@@ -189,38 +188,20 @@ func cueVoice(src []byte, c rawCue) string {
 }
 
 // labelled reports whether every cue with text starts with a speaker
-// label, and one does.
+// label ([readLabel]), and one does.
 func labelled(src []byte, cues []rawCue) bool {
-	any := false
+	found := false
 	for _, c := range cues {
 		if len(c.text) == 0 {
 			continue
 		}
 		l := c.text[0]
-		if labelLen(src[l.start:l.end]) == 0 {
+		if _, ok := readLabel(src[l.start:l.end], false); !ok {
 			return false
 		}
-		any = true
+		found = true
 	}
-	return any
-}
-
-// addName returns names with name added, unless it is there already.
-func addName(names [][]byte, name []byte) [][]byte {
-	if slices.ContainsFunc(names, func(x []byte) bool { return bytes.Equal(x, name) }) {
-		return names
-	}
-	return append(names, name)
-}
-
-// labelLen returns the length of a speaker label "Name: " at the start of
-// b (including the colon and one space), or 0: see [isName].
-func labelLen(b []byte) int {
-	colon := bytes.Index(b, []byte(": "))
-	if colon < 0 || !isName(b[:colon]) {
-		return 0
-	}
-	return colon + 2
+	return found
 }
 
 // isName reports whether b can be the text of a speaker label: one to four

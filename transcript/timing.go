@@ -438,18 +438,17 @@ func roleWord(name string, voices []string) speaker.Role {
 	case "guest", "interviewee", "respondent":
 		return speaker.Guest
 	}
+	if len(voices) != 2 {
+		return speaker.Unknown
+	}
+	a, b := strings.ToLower(voices[0]), strings.ToLower(voices[1])
 	for _, pair := range [][2]string{{"q", "a"}, {"question", "answer"}} {
-		if len(voices) != 2 {
-			break
+		if a == pair[0] && b == pair[1] || a == pair[1] && b == pair[0] {
+			if strings.EqualFold(name, pair[0]) {
+				return speaker.Interviewer
+			}
+			return speaker.Guest
 		}
-		a, b := strings.ToLower(voices[0]), strings.ToLower(voices[1])
-		if (a != pair[0] || b != pair[1]) && (a != pair[1] || b != pair[0]) {
-			continue
-		}
-		if strings.EqualFold(name, pair[0]) {
-			return speaker.Interviewer
-		}
-		return speaker.Guest
 	}
 	return speaker.Unknown
 }
