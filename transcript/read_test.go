@@ -193,59 +193,96 @@ func TestReadSmall(t *testing.T) {
 	}
 }
 
-// TestReadTimestampedLabels checks that a transcript with a time before
-// each line and three speakers' labels, one of them labelled only once, is
-// read, as timestamped or as labelled (which Detect picks), with its
-// times and its labels as voices: two of the three share the guest's
-// role, and so its turns, and neither names it.
-func TestReadTimestampedLabels(t *testing.T) {
-	src := "[00:01] Ana: Why glass?\n[00:03] Bo: Why not? It is fun.\n[00:07] Cy: And I sell it.\n[00:10] Ana: Do you?\n[00:12] Cy: No. Bo does.\n"
-	if f := transcript.Detect([]byte(src)); f != transcript.Labelled {
-		t.Fatalf("Detect = %v, want labelled", f)
+// TestReadSpeakers checks files that name their speakers: the format Detect
+// gives, and the turns read with it (with Format Auto) and with any other
+// format named: roles, names, words and, when the file has them, times.
+func TestReadSpeakers(t *testing.T) {
+	tests := []struct {
+		name   string
+		src    string
+		detect transcript.Format
+		also   []transcript.Format // read with these too, to the same turns
+		want   []roundTurn         // times compared only when Timed
+	}{
+		{"two hosts and a guest: the hosts share the interviewer's turns and name nobody",
+			"Jerod: Welcome back to the show. Adam is here with me, and so is our guest. How are you?\n" +
+				"Adam: Good, good. So tell us, what are you working on these days?\n" +
+				"Kim Sato: Well, I build compilers. I have for about ten years now, mostly for small chips.\n" +
+				"Jerod: Why small chips?\n" +
+				"Kim Sato: Because nobody else wanted to, honestly. It was a gap, and I like gaps.\n" +
+				"Adam: And do you still like it?\n" +
+				"Kim Sato: I do. Every day.\n",
+			transcript.Labelled, nil, []roundTurn{
+				{Role: "interviewer", Words: "Welcome back to the show. Adam is here with me, and so is our guest. How are you? Good, good. So tell us, what are you working on these days?"},
+				{Role: "guest", Name: "Kim Sato", Words: "Well, I build compilers. I have for about ten years now, mostly for small chips."},
+				{Role: "interviewer", Words: "Why small chips?"},
+				{Role: "guest", Name: "Kim Sato", Words: "Because nobody else wanted to, honestly. It was a gap, and I like gaps."},
+				{Role: "interviewer", Words: "And do you still like it?"},
+				{Role: "guest", Name: "Kim Sato", Words: "I do. Every day."},
+			}},
+		{"a time before each label, three names, one of them once: voices all the same, read either way",
+			"[00:01] Ana: Why glass?\n[00:03] Bo: Why not? It is fun.\n[00:07] Cy: And I sell it.\n[00:10] Ana: Do you?\n[00:12] Cy: No. Bo does.\n",
+			transcript.Labelled, []transcript.Format{transcript.Timestamped}, []roundTurn{
+				{"interviewer", "Ana", "Why glass?", 1, 3},
+				{"guest", "", "Why not? It is fun. And I sell it.", 3, 10},
+				{"interviewer", "Ana", "Do you?", 10, 12},
+				{"guest", "", "No. Bo does.", 12, 12 + 3*60.0/transcript.WordsPerMinute},
+			}},
+		{"a line that looks like a label, of a name labelled once, stays text",
+			"Ana: Hi. What are your rules?\nBo: Well, I have a few, and I say them to everyone.\nRule one: never stop.\n" +
+				"Rule two: never start.\nAna: Funny. And why?\nBo: Because it works, mostly.\n",
+			transcript.Labelled, nil, []roundTurn{
+				{Role: "interviewer", Name: "Ana", Words: "Hi. What are your rules?"},
+				{Role: "guest", Name: "Bo", Words: "Well, I have a few, and I say them to everyone. Rule one: never stop. Rule two: never start."},
+				{Role: "interviewer", Name: "Ana", Words: "Funny. And why?"},
+				{Role: "guest", Name: "Bo", Words: "Because it works, mostly."},
+			}},
+		{"labels in square brackets, as WhisperX writes its text output: voice ids, no names",
+			"[SPEAKER_00]: Welcome to the show. Who are you?\n[SPEAKER_01]: I am Bo. I build boats.\n" +
+				"[SPEAKER_00]: Why boats?\n[SPEAKER_01]: Because the sea is wide.\n",
+			transcript.Labelled, nil, []roundTurn{
+				{Role: "interviewer", Words: "Welcome to the show. Who are you?"},
+				{Role: "guest", Words: "I am Bo. I build boats."},
+				{Role: "interviewer", Words: "Why boats?"},
+				{Role: "guest", Words: "Because the sea is wide."},
+			}},
+		{"WebVTT cues that start with a label, as Zoom writes them",
+			"WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nAna Lima: Welcome to the show. Who are you?\n\n" +
+				"2\n00:00:04.500 --> 00:00:07.000\nBo Chen: I am Bo. I build boats.\n\n" +
+				"3\n00:00:07.500 --> 00:00:09.000\nAna Lima: Why boats?\n\n4\n00:00:09.500 --> 00:00:12.000\nBo Chen: Because the sea is wide.\n",
+			transcript.WebVTT, nil, []roundTurn{
+				{"interviewer", "Ana Lima", "Welcome to the show. Who are you?", 1, 4},
+				{"guest", "Bo Chen", "I am Bo. I build boats.", 4.5, 7},
+				{"interviewer", "Ana Lima", "Why boats?", 7.5, 9},
+				{"guest", "Bo Chen", "Because the sea is wide.", 9.5, 12},
+			}},
+		{"three WebVTT voices: the two who answer share the guest's turns and name nobody",
+			"WEBVTT\n\n00:00.000 --> 00:03.000\n<v Ana Lima>Welcome, both of you. Tell me about the kiln. How hot does it get?\n\n" +
+				"00:03.000 --> 00:06.000\n<v Joe Park>Very hot. Hotter than you would think, and I have the burns to prove it.\n\n" +
+				"00:06.000 --> 00:09.000\n<v Kim Sato>And I have seen them. I run the shop, I sell what he makes.\n\n" +
+				"00:09.000 --> 00:10.000\n<v Ana Lima>Why glass?\n\n" +
+				"00:10.000 --> 00:13.000\n<v Joe Park>Because I like fire, I suppose. It was that or cooking.\n",
+			transcript.WebVTT, nil, []roundTurn{
+				{"interviewer", "Ana Lima", "Welcome, both of you. Tell me about the kiln. How hot does it get?", 0, 3},
+				{"guest", "", "Very hot. Hotter than you would think, and I have the burns to prove it. And I have seen them. I run the shop, I sell what he makes.", 3, 9},
+				{"interviewer", "Ana Lima", "Why glass?", 9, 10},
+				{"guest", "", "Because I like fire, I suppose. It was that or cooking.", 10, 13},
+			}},
 	}
-	for _, f := range []transcript.Format{transcript.Timestamped, transcript.Auto} {
-		got := roundTurns(parseAs(t, f, src))
-		want := []roundTurn{
-			{"interviewer", "Ana", "Why glass?", 1, 3},
-			{"guest", "", "Why not? It is fun. And I sell it.", 3, 10},
-			{"interviewer", "Ana", "Do you?", 10, 12},
-			{"guest", "", "No. Bo does.", 12, 12 + 3*60.0/transcript.WordsPerMinute},
+	for _, tt := range tests {
+		if f := transcript.Detect([]byte(tt.src)); f != tt.detect {
+			t.Errorf("%s: Detect = %v, want %v", tt.name, f, tt.detect)
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%v: turns (-want +got):\n%s", f, diff)
+		for _, f := range append([]transcript.Format{transcript.Auto}, tt.also...) {
+			tr := parseAs(t, f, tt.src)
+			var opts []cmp.Option
+			if !tr.Timed {
+				opts = append(opts, cmpopts.IgnoreFields(roundTurn{}, "Start", "Stop"))
+			}
+			if diff := cmp.Diff(tt.want, roundTurns(tr), opts...); diff != "" {
+				t.Errorf("%s (%v): turns (-want +got):\n%s", tt.name, f, diff)
+			}
 		}
-	}
-}
-
-// TestReadLabelledMany checks a labelled transcript of two hosts and a
-// guest: each label is a voice, the hosts share the interviewer's role,
-// the guest alone names the guest.
-func TestReadLabelledMany(t *testing.T) {
-	src := "Jerod: Welcome back to the show. Adam is here with me, and so is our guest. How are you?\n" +
-		"Adam: Good, good. So tell us, what are you working on these days?\n" +
-		"Kim Sato: Well, I build compilers. I have for about ten years now, mostly for small chips.\n" +
-		"Jerod: Why small chips?\n" +
-		"Kim Sato: Because nobody else wanted to, honestly. It was a gap, and I like gaps.\n" +
-		"Adam: And do you still like it?\n" +
-		"Kim Sato: I do. Every day.\n"
-	if f := transcript.Detect([]byte(src)); f != transcript.Labelled {
-		t.Fatalf("Detect = %v, want labelled", f)
-	}
-	tr := parseAs(t, transcript.Auto, src)
-	var got []string
-	for _, rt := range roundTurns(tr) {
-		got = append(got, rt.Role+" "+rt.Name+": "+rt.Words)
-	}
-	want := []string{
-		"interviewer : Welcome back to the show. Adam is here with me, and so is our guest. How are you? Good, good. So tell us, what are you working on these days?",
-		"guest Kim Sato: Well, I build compilers. I have for about ten years now, mostly for small chips.",
-		"interviewer : Why small chips?",
-		"guest Kim Sato: Because nobody else wanted to, honestly. It was a gap, and I like gaps.",
-		"interviewer : And do you still like it?",
-		"guest Kim Sato: I do. Every day.",
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("turns (-want +got):\n%s", diff)
 	}
 }
 
@@ -309,45 +346,6 @@ func TestReadRollUp(t *testing.T) {
 		if !tr.Timed || tr.Turns[0].StartTime != 0 {
 			t.Errorf("%s: Timed %v, first turn from %v", tt.name, tr.Timed, tr.Turns[0].StartTime)
 		}
-	}
-}
-
-// TestReadVTTLabels checks WebVTT whose cues start with the speaker's
-// label, as Zoom writes its transcripts: the labels are voices and markup.
-func TestReadVTTLabels(t *testing.T) {
-	src := "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nAna Lima: Welcome to the show. Who are you?\n\n" +
-		"2\n00:00:04.500 --> 00:00:07.000\nBo Chen: I am Bo. I build boats.\n\n" +
-		"3\n00:00:07.500 --> 00:00:09.000\nAna Lima: Why boats?\n\n4\n00:00:09.500 --> 00:00:12.000\nBo Chen: Because the sea is wide.\n"
-	got := roundTurns(parseAs(t, transcript.Auto, src))
-	want := []roundTurn{
-		{"interviewer", "Ana Lima", "Welcome to the show. Who are you?", 1, 4},
-		{"guest", "Bo Chen", "I am Bo. I build boats.", 4.5, 7},
-		{"interviewer", "Ana Lima", "Why boats?", 7.5, 9},
-		{"guest", "Bo Chen", "Because the sea is wide.", 9.5, 12},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("turns (-want +got):\n%s", diff)
-	}
-}
-
-// TestReadVoicesMany checks that three WebVTT voices decide the turns:
-// the two who answer share the guest's role, and neither names it.
-func TestReadVoicesMany(t *testing.T) {
-	src := "WEBVTT\n\n00:00.000 --> 00:03.000\n<v Ana Lima>Welcome, both of you. Tell me about the kiln. How hot does it get?\n\n" +
-		"00:03.000 --> 00:06.000\n<v Joe Park>Very hot. Hotter than you would think, and I have the burns to prove it.\n\n" +
-		"00:06.000 --> 00:09.000\n<v Kim Sato>And I have seen them. I run the shop, I sell what he makes.\n\n" +
-		"00:09.000 --> 00:10.000\n<v Ana Lima>Why glass?\n\n" +
-		"00:10.000 --> 00:13.000\n<v Joe Park>Because I like fire, I suppose. It was that or cooking.\n"
-	tr := parseAs(t, transcript.Auto, src)
-	var got []string
-	for _, rt := range roundTurns(tr) {
-		got = append(got, rt.Role+" "+rt.Name)
-	}
-	if diff := cmp.Diff([]string{"interviewer Ana Lima", "guest ", "interviewer Ana Lima", "guest "}, got); diff != "" {
-		t.Errorf("turns (-want +got):\n%s", diff)
-	}
-	if tr.Turns[1].StartTime != 3 || tr.Turns[1].EndTime != 9 {
-		t.Errorf("turn 1 times %v-%v, want 3-9", tr.Turns[1].StartTime, tr.Turns[1].EndTime)
 	}
 }
 
@@ -646,47 +644,6 @@ func TestReadLabelledThousands(t *testing.T) {
 		if s.Name != "" {
 			t.Errorf("the %s is named %q", s.Role, s.Name)
 		}
-	}
-}
-
-// TestReadLabelledStrays checks that a line of text that looks like a
-// label, of a name labelled once only, stays text of its paragraph and
-// no speaker, in a transcript of two speakers labelled twice or more.
-func TestReadLabelledStrays(t *testing.T) {
-	src := "Ana: Hi. What are your rules?\nBo: Well, I have a few, and I say them to everyone.\nRule one: never stop.\n" +
-		"Rule two: never start.\nAna: Funny. And why?\nBo: Because it works, mostly.\n"
-	if f := transcript.Detect([]byte(src)); f != transcript.Labelled {
-		t.Fatalf("Detect = %v, want labelled", f)
-	}
-	got := roundTurns(parseAs(t, transcript.Auto, src))
-	want := []roundTurn{
-		{Role: "interviewer", Name: "Ana", Words: "Hi. What are your rules?"},
-		{Role: "guest", Name: "Bo", Words: "Well, I have a few, and I say them to everyone. Rule one: never stop. Rule two: never start."},
-		{Role: "interviewer", Name: "Ana", Words: "Funny. And why?"},
-		{Role: "guest", Name: "Bo", Words: "Because it works, mostly."},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("turns (-want +got):\n%s", diff)
-	}
-}
-
-// TestReadLabelledBrackets checks the labels in square brackets that
-// WhisperX writes in its text output: voice ids, so no names, and markup.
-func TestReadLabelledBrackets(t *testing.T) {
-	src := "[SPEAKER_00]: Welcome to the show. Who are you?\n[SPEAKER_01]: I am Bo. I build boats.\n" +
-		"[SPEAKER_00]: Why boats?\n[SPEAKER_01]: Because the sea is wide.\n"
-	if f := transcript.Detect([]byte(src)); f != transcript.Labelled {
-		t.Fatalf("Detect = %v, want labelled", f)
-	}
-	got := roundTurns(parseAs(t, transcript.Auto, src))
-	want := []roundTurn{
-		{Role: "interviewer", Words: "Welcome to the show. Who are you?"},
-		{Role: "guest", Words: "I am Bo. I build boats."},
-		{Role: "interviewer", Words: "Why boats?"},
-		{Role: "guest", Words: "Because the sea is wide."},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("turns (-want +got):\n%s", diff)
 	}
 }
 
